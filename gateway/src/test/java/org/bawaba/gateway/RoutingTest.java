@@ -1,0 +1,133 @@
+package org.bawaba.gateway;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code /api/<service>/**} to the registered services: prefix stripped, token relayed, slow and
+ * dead services turned into 504 and 503 within a second, one breaker per service.
+ */
+class RoutingTest extends GatewayTestSupport {
+
+	@Autowired
+	CircuitBreakerRegistry breakers;
+
+	@Test
+	void requestReachesTheServiceWithoutThePrefixAndWithTheTokenRelayed() {
+		String token = TestTokens.sign(TestTokens.citizen());
+		String path = "/hello-" + UUID.randomUUID();
+		this.client.get()
+			.uri("/api/hello" + path + "?lang=ar")
+			.headers(headers -> headers.setBearerAuth(token))
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody(String.class).isEqualTo("hello from " + path);
+		assertThat(TestBackends.HELLO.received())
+			.contains(new TestBackends.Received("GET", path, "Bearer " + token));
+	}
+
+	@Test
+	void anonymousRequestIsRoutedWithoutAuthorization() {
+		String path = "/public-" + UUID.randomUUID();
+		this.client.post()
+			.uri("/api/hello" + path)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"question\":\"opening hours\"}")
+			.exchange()
+			.expectStatus().isOk();
+		assertThat(TestBackends.HELLO.received()).contains(new TestBackends.Received("POST", path, null));
+	}
+
+	@Test
+	void forgedTokenIsRefusedBeforeRouting() {
+		String path = "/forged-" + UUID.randomUUID();
+		this.client.get()
+			.uri("/api/hello" + path)
+			.headers(headers -> headers.setBearerAuth(TestTokens.sign(TestTokens.citizen(), TestTokens.FORGER)))
+			.exchange()
+			.expectStatus().isUnauthorized()
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type").isEqualTo("https://bawaba.org/problems/unauthorized");
+		assertThat(TestBackends.HELLO.received()).noneMatch(received -> received.path().equals(path));
+	}
+
+	@Test
+	void slowServiceAnswers504WithinASecondAndAHalf() {
+		long started = System.nanoTime();
+		expectProblem("/api/slow/report", HttpStatus.GATEWAY_TIMEOUT, "gateway-timeout", "'slow'");
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1500));
+	}
+
+	@Test
+	void serviceThatIsDownAnswers503WithinASecond() {
+		long started = System.nanoTime();
+		expectProblem("/api/down/anything", HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "'down'");
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1000));
+	}
+
+	@Test
+	void aSlowServiceDoesNotHoldTheOthersUp() {
+		this.client.get().uri("/api/other/ping").exchange().expectStatus().isOk();
+		CompletableFuture<EntityExchangeResult<byte[]>> slow = CompletableFuture
+			.supplyAsync(() -> this.client.get().uri("/api/slow/report").exchange().expectBody().returnResult());
+		sleep(200);
+		long started = System.nanoTime();
+		this.client.get().uri("/api/other/ping").exchange().expectStatus().isOk().expectBody(String.class)
+			.isEqualTo("other");
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(500));
+		assertThat(slow.join().getStatus()).isEqualTo(HttpStatus.GATEWAY_TIMEOUT);
+	}
+
+	@Test
+	void eachServiceHasABreakerOfItsOwn() {
+		this.client.get().uri("/api/hello/x").exchange().expectStatus().isOk();
+		this.client.get().uri("/api/other/x").exchange().expectStatus().isOk();
+		assertThat(this.breakers.getAllCircuitBreakers()).extracting(CircuitBreaker::getName)
+			.contains("hello", "other");
+		assertThat(this.breakers.circuitBreaker("hello")).isNotSameAs(this.breakers.circuitBreaker("other"));
+	}
+
+	@Test
+	void theRegistryAndAgencyServicesAreNotRoutedHere() {
+		this.client.get().uri("/api/registry/eureka/apps").exchange().expectStatus().isNotFound();
+		this.client.get().uri("/api/ministry-of-health/hello").exchange().expectStatus().isNotFound();
+	}
+
+	private void expectProblem(String uri, HttpStatus status, String type, String detailContains) {
+		this.client.get()
+			.uri(uri)
+			.exchange()
+			.expectStatus().isEqualTo(status)
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type").isEqualTo("https://bawaba.org/problems/" + type)
+			.jsonPath("$.title").isEqualTo(status.getReasonPhrase())
+			.jsonPath("$.status").isEqualTo(status.value())
+			.jsonPath("$.detail").value(String.class, detail -> assertThat(detail).contains(detailContains))
+			.jsonPath("$.instance").isEqualTo(uri)
+			.jsonPath("$.trace").doesNotExist();
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

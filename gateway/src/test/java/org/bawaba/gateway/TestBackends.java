@@ -1,0 +1,125 @@
+package org.bawaba.gateway;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * Real HTTP servers on loopback, started once per test JVM: the sign-on's JWKS and the services
+ * the gateway routes to.
+ */
+final class TestBackends {
+
+	/** What a backend saw of one request. */
+	record Received(String method, String path, String authorization) {
+	}
+
+	/** Keycloak's certificate endpoint, serving {@link TestTokens#jwks()}. */
+	static final TestBackends.Server SIGN_ON = start(exchange -> respond(exchange, 200, "application/json",
+			TestTokens.jwks()));
+
+	/** A healthy service that echoes the path it received. */
+	static final TestBackends.Server HELLO = start(exchange -> respond(exchange, 200, "text/plain",
+			"hello from " + exchange.getRequestURI().getPath()));
+
+	/** Another healthy service, to show one slow service does not hold the others up. */
+	static final TestBackends.Server OTHER = start(exchange -> respond(exchange, 200, "text/plain", "other"));
+
+	/** A service that takes three seconds to answer. */
+	static final TestBackends.Server SLOW = start(exchange -> {
+		try {
+			Thread.sleep(3000);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		respond(exchange, 200, "text/plain", "finally");
+	});
+
+	/** A port on which nothing listens: a registered service that is down. */
+	static final int DOWN_PORT = freePort();
+
+	private TestBackends() {
+	}
+
+	static String url(Server server) {
+		return "http://127.0.0.1:" + server.port();
+	}
+
+	static final class Server {
+
+		private final HttpServer http;
+
+		private final Queue<Received> received = new ConcurrentLinkedQueue<>();
+
+		private Server(HttpServer http) {
+			this.http = http;
+		}
+
+		int port() {
+			return this.http.getAddress().getPort();
+		}
+
+		List<Received> received() {
+			return List.copyOf(this.received);
+		}
+
+	}
+
+	private static Server start(HttpHandler handler) {
+		try {
+			HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+			Server server = new Server(http);
+			http.createContext("/", exchange -> {
+				server.received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+						exchange.getRequestHeaders().getFirst("Authorization")));
+				handler.handle(exchange);
+			});
+			http.setExecutor(Executors.newCachedThreadPool(runnable -> {
+				Thread thread = new Thread(runnable, "test-backend");
+				thread.setDaemon(true);
+				return thread;
+			}));
+			http.start();
+			return server;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void respond(HttpExchange exchange, int status, String contentType, String body)
+			throws IOException {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().set("Content-Type", contentType);
+		exchange.sendResponseHeaders(status, bytes.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(bytes);
+		}
+		catch (IOException ex) {
+			// the gateway gave up waiting and closed the connection
+		}
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
