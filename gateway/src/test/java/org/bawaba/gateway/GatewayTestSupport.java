@@ -2,7 +2,10 @@ package org.bawaba.gateway;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -14,6 +17,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
+@Import(GatewayTestSupport.TestServices.class)
 abstract class GatewayTestSupport {
 
 	@Autowired
@@ -33,6 +37,16 @@ abstract class GatewayTestSupport {
 		service(registry, "ministry-of-health", TestBackends.url(TestBackends.HELLO));
 		registry.add("spring.cloud.discovery.client.simple.instances.ministry-of-health[0].metadata.agency",
 				() -> "moh");
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class TestServices {
+
+		@Bean
+		LateRegistrations lateRegistrations() {
+			return new LateRegistrations();
+		}
+
 	}
 
 	private static void service(DynamicPropertyRegistry registry, String serviceId, String url) {

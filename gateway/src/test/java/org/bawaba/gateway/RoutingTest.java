@@ -9,6 +9,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.client.discovery.event.HeartbeatEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -23,6 +25,12 @@ class RoutingTest extends GatewayTestSupport {
 
 	@Autowired
 	CircuitBreakerRegistry breakers;
+
+	@Autowired
+	LateRegistrations lateRegistrations;
+
+	@Autowired
+	ApplicationEventPublisher events;
 
 	@Test
 	void requestReachesTheServiceWithoutThePrefixAndWithTheTokenRelayed() {
@@ -98,6 +106,17 @@ class RoutingTest extends GatewayTestSupport {
 		assertThat(this.breakers.getAllCircuitBreakers()).extracting(CircuitBreaker::getName)
 			.contains("hello", "other");
 		assertThat(this.breakers.circuitBreaker("hello")).isNotSameAs(this.breakers.circuitBreaker("other"));
+	}
+
+	@Test
+	void aServiceRegisteredLaterIsRoutedWithoutRestart() {
+		String serviceId = "late-" + UUID.randomUUID().toString().substring(0, 8);
+		this.client.get().uri("/api/" + serviceId + "/hello").exchange().expectStatus().isNotFound();
+
+		this.lateRegistrations.register(serviceId, TestBackends.HELLO.port());
+		this.events.publishEvent(new HeartbeatEvent(this, serviceId));
+
+		this.client.get().uri("/api/" + serviceId + "/hello").exchange().expectStatus().isOk();
 	}
 
 	@Test
