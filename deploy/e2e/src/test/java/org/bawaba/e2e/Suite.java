@@ -1,0 +1,92 @@
+package org.bawaba.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/** The running suite as a citizen's curl sees it: the gateway and Keycloak, nothing in between. */
+final class Suite {
+
+    static final String GATEWAY = System.getProperty("bawaba.gateway", "http://localhost:8080");
+    static final String KEYCLOAK = System.getProperty("bawaba.keycloak", "http://localhost:8180");
+    static final String REALM = KEYCLOAK + "/realms/bawaba";
+
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+        .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Suite() {
+    }
+
+    static HttpResponse<String> get(String url, String bearer) {
+        var request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET();
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return send(request.build());
+    }
+
+    static HttpResponse<String> postForm(String url, Map<String, String> form, String bearer) {
+        String body = form.entrySet().stream()
+            .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+        var request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return send(request.build());
+    }
+
+    static HttpResponse<String> postJson(String url, String json, String bearer) {
+        var request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + bearer)
+            .POST(HttpRequest.BodyPublishers.ofString(json));
+        return send(request.build());
+    }
+
+    static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException(request.uri() + " is not answering: is the suite running?", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A demo user's access token, exactly as the README's walk-through gets one. */
+    static String token(String username) {
+        var response = postForm(REALM + "/protocol/openid-connect/token", Map.of(
+            "client_id", "bawaba-cli", "grant_type", "password", "scope", "openid",
+            "username", username, "password", "demo"), null);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("no token for " + username + ": " + response.body());
+        }
+        return json(response.body()).get("access_token").asString();
+    }
+
+    static JsonNode json(String body) {
+        return JSON.readTree(body);
+    }
+
+    /** The claims of a JWT, read without verifying it (the gateway verifies; this only looks). */
+    static JsonNode claims(String jwt) {
+        String payload = jwt.split("\\.")[1];
+        return json(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,479 @@
+# shellcheck shell=bash
+# The Bawaba local launcher, sourced by ./bawaba. Starts the whole suite without Docker: a Kafka
+# broker and Keycloak fetched from Maven Central, the registry, every service, the gateway; each
+# when what it needs is healthy. Everything it starts is recorded in .bawaba/run so that `stop`
+# ends exactly those processes and nothing else.
+
+ROOT=${ROOT:?}
+RT=${BAWABA_RUNTIME:-$ROOT/.bawaba}
+CACHE=${BAWABA_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/bawaba}
+LOGS=$RT/logs
+PIDS=$RT/run
+
+KAFKA_PORT=${KAFKA_PORT:-9092}
+KAFKA_CONTROLLER_PORT=${KAFKA_CONTROLLER_PORT:-9093}
+KEYCLOAK_PORT=${KEYCLOAK_PORT:-8180}
+KEYCLOAK_MGMT_PORT=${KEYCLOAK_MGMT_PORT:-9180}
+REGISTRY_PORT=${REGISTRY_PORT:-8761}
+PG_HOST=${PGHOST:-127.0.0.1}
+PG_PORT=${PGPORT:-5432}
+PG_USER=${PGUSER:-postgres}
+REDIS_HOST=${REDIS_HOST:-127.0.0.1}
+REDIS_PORT=${REDIS_PORT:-6379}
+START_TIMEOUT=${BAWABA_START_TIMEOUT:-240}
+# Small heaps and C1 only: many JVMs share two cores and start faster this way. Override with
+# BAWABA_JAVA_OPTS (for benchmarks, drop -XX:TieredStopAtLevel=1).
+SERVICE_JAVA_OPTS=${BAWABA_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -Xms32m -Xmx256m}
+
+pom_property() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" "$ROOT/pom.xml" | head -n 1; }
+KEYCLOAK_VERSION=$(pom_property keycloak.version)
+KAFKA_VERSION=$(pom_property kafka-broker.version)
+KEYCLOAK_HOME=$CACHE/keycloak-$KEYCLOAK_VERSION
+KAFKA_LIBS=$CACHE/kafka-$KAFKA_VERSION/libs
+REALM_JSON=$ROOT/auth/src/main/resources/keycloak/bawaba-realm.json
+
+say() { printf '%s\n' "$*"; }
+die() { printf 'bawaba: %s\n' "$*" >&2; exit 1; }
+
+# ---------------------------------------------------------------------------------------------
+# JDK: JAVA_HOME when it is 21 or newer, else the newest JDK >= 21 found on the machine.
+java_major() {
+  "$1" -XshowSettings:properties -version 2>&1 |
+    sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p' | head -n 1
+}
+
+find_jdk() {
+  local candidate major best="" best_major=0
+  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
+    major=$(java_major "$JAVA_HOME/bin/java")
+    if [ "${major:-0}" -ge 21 ]; then printf '%s' "$JAVA_HOME"; return 0; fi
+  fi
+  for candidate in /usr/lib/jvm/*/bin/java /opt/java/*/bin/java /usr/local/*/bin/java \
+                   "$(command -v java 2>/dev/null)"; do
+    [ -x "$candidate" ] || continue
+    [ -x "$(dirname "$candidate")/javac" ] || continue
+    major=$(java_major "$candidate")
+    if [ "${major:-0}" -ge 21 ] && [ "$major" -gt "$best_major" ]; then
+      best_major=$major
+      best=$(cd "$(dirname "$candidate")/.." && pwd -P)
+    fi
+  done
+  [ -n "$best" ] || return 1
+  printf '%s' "$best"
+}
+
+use_jdk() {
+  local jdk
+  jdk=$(find_jdk) || die "no JDK 21 or newer found (JAVA_HOME=${JAVA_HOME:-unset}).
+Install one, for example Eclipse Temurin 21 or 25 (https://adoptium.net) or Debian's
+openjdk-21-jdk where your release has it, then run again or point JAVA_HOME at it."
+  export JAVA_HOME=$jdk
+  export PATH=$JAVA_HOME/bin:$PATH
+}
+
+mvnw() { (cd "$ROOT" && ./mvnw -B -q "$@"); }
+
+# ---------------------------------------------------------------------------------------------
+# Probes. /dev/tcp keeps the launcher free of extra tools.
+port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
+http_ok() { curl -fsS -o /dev/null --max-time 2 "$1" 2>/dev/null; }
+
+redis_pong() {
+  local reply
+  reply=$( { exec 3<>"/dev/tcp/$REDIS_HOST/$REDIS_PORT" && printf 'PING\r\n' >&3 &&
+             timeout 2 head -c 5 <&3; } 2>/dev/null)
+  [ "$reply" = "+PONG" ]
+}
+
+psql_do() { PGOPTIONS='-c client_min_messages=warning' psql -X -q -t -A -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -c "$1"; }
+
+# ---------------------------------------------------------------------------------------------
+# Components. A component is a name, a start function, a readiness probe and a log file.
+# Applications are read from services.conf; infrastructure is fixed.
+declare -a APPS=()
+declare -A APP_PORT=() APP_MODULE=() APP_DB=()
+
+load_apps() {
+  local name port module db
+  APPS=()
+  while read -r name port module db; do
+    case "$name" in ''|'#'*) continue ;; esac
+    [ -d "$ROOT/$module/src/main/java" ] || continue
+    grep -rqs 'SpringApplication.run' "$ROOT/$module/src/main/java" || continue
+    APPS+=("$name"); APP_PORT[$name]=$port; APP_MODULE[$name]=$module; APP_DB[$name]=$db
+  done < "$ROOT/deploy/local/services.conf"
+}
+
+all_components() { printf '%s\n' kafka keycloak registry "${APPS[@]}"; }
+
+component_ports() {
+  case "$1" in
+    kafka) echo "$KAFKA_PORT $KAFKA_CONTROLLER_PORT" ;;
+    keycloak) echo "$KEYCLOAK_PORT $KEYCLOAK_MGMT_PORT" ;;
+    registry) echo "$REGISTRY_PORT" ;;
+    *) echo "${APP_PORT[$1]}" ;;
+  esac
+}
+
+is_ready() {
+  case "$1" in
+    kafka) grep -qs 'Kafka Server started' "$LOGS/kafka.log" && port_open 127.0.0.1 "$KAFKA_PORT" ;;
+    keycloak) http_ok "http://localhost:$KEYCLOAK_MGMT_PORT/health/ready" ;;
+    registry) http_ok "http://localhost:$REGISTRY_PORT/actuator/health/readiness" ;;
+    *) http_ok "http://localhost:${APP_PORT[$1]}/actuator/health/readiness" ;;
+  esac
+}
+
+# What a component waits for before it starts.
+needs() {
+  case "$1" in
+    kafka|keycloak|registry) ;;
+    gateway) echo registry ;;
+    *) echo registry kafka ;;
+  esac
+}
+
+# Every process is started in its own session (setsid) with BAWABA_RUNTIME in its environment:
+# `stop` signals the whole process group, and only when that marker proves the pid is still ours.
+spawn() {
+  local name=$1; shift
+  : > "$LOGS/$name.log"
+  BAWABA_RUNTIME=$RT setsid "$@" >> "$LOGS/$name.log" 2>&1 < /dev/null &
+  echo $! > "$PIDS/$name.pid"
+}
+
+ours() {
+  local pid=$1
+  [ -r "/proc/$pid/environ" ] && tr '\0' '\n' 2>/dev/null < "/proc/$pid/environ" |
+    grep -qxF "BAWABA_RUNTIME=$RT"
+}
+
+pid_of() {
+  local pid
+  [ -f "$PIDS/$1.pid" ] || return 1
+  pid=$(cat "$PIDS/$1.pid")
+  kill -0 "$pid" 2>/dev/null && ours "$pid" || return 1
+  echo "$pid"
+}
+
+start_kafka() {
+  local data=$RT/kafka/data cp="$KAFKA_LIBS/*" cluster
+  mkdir -p "$data"
+  sed -e "s#@KAFKA_PORT@#$KAFKA_PORT#g" -e "s#@CONTROLLER_PORT@#$KAFKA_CONTROLLER_PORT#g" \
+      -e "s#@DATA_DIR@#$data#g" "$ROOT/deploy/local/kafka/server.properties.template" \
+      > "$RT/kafka/server.properties"
+  if [ ! -f "$data/meta.properties" ]; then
+    cluster=$(java -cp "$cp" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -n 1)
+    java -cp "$cp" kafka.tools.StorageTool format --standalone -t "$cluster" \
+      -c "$RT/kafka/server.properties" > "$LOGS/kafka-format.log" 2>&1 ||
+      die "formatting Kafka's storage failed: see $LOGS/kafka-format.log"
+  fi
+  spawn kafka java -Xms64m -Xmx512m -XX:+UseSerialGC \
+    -Dlog4j2.configurationFile="$ROOT/deploy/local/kafka/log4j2.yaml" \
+    -cp "$cp" kafka.Kafka "$RT/kafka/server.properties"
+}
+
+start_keycloak() {
+  local sum
+  # Keycloak imports a realm only into an empty database: when the realm JSON changes, start
+  # from a fresh database so that the local realm always matches the file.
+  sum=$(sha256sum "$REALM_JSON" | cut -d' ' -f1)
+  if [ "$(cat "$RT/keycloak/realm.sha256" 2>/dev/null)" != "$sum" ]; then
+    psql_do "DROP DATABASE IF EXISTS bawaba_keycloak WITH (FORCE)" > /dev/null
+  fi
+  ensure_database bawaba_keycloak
+  echo "$sum" > "$RT/keycloak/realm.sha256"
+  mkdir -p "$KEYCLOAK_HOME/data/import" "$RT/tmp/keycloak"
+  cp "$REALM_JSON" "$KEYCLOAK_HOME/data/import/bawaba-realm.json"
+  # Local development defaults only: the master-realm admin is admin/admin on this machine.
+  KC_BOOTSTRAP_ADMIN_USERNAME=${KEYCLOAK_ADMIN_USER:-admin} \
+  KC_BOOTSTRAP_ADMIN_PASSWORD=${KEYCLOAK_ADMIN_PASSWORD:-admin} \
+  JAVA_OPTS_KC_HEAP="-Xms64m -Xmx384m -XX:TieredStopAtLevel=1" \
+  JAVA_OPTS_APPEND="-Djava.io.tmpdir=$RT/tmp/keycloak" \
+  spawn keycloak "$KEYCLOAK_HOME/bin/kc.sh" start-dev \
+    --http-port="$KEYCLOAK_PORT" --http-management-port="$KEYCLOAK_MGMT_PORT" \
+    --health-enabled=true --import-realm \
+    --db=postgres --db-url="jdbc:postgresql://$PG_HOST:$PG_PORT/bawaba_keycloak" \
+    --db-username="$PG_USER" --db-password=unused-with-trust-auth
+}
+
+app_jar() { ls "$ROOT/${APP_MODULE[$1]}"/target/*-SNAPSHOT.jar 2>/dev/null | head -n 1; }
+
+# Run a copy, so that rebuilding a module while the suite runs does not pull the jar from under it.
+runtime_jar() {
+  mkdir -p "$RT/apps"
+  cp "$2" "$RT/apps/$1.jar"
+  echo "$RT/apps/$1.jar"
+}
+
+start_app() {
+  local name=$1 jar db=${APP_DB[$1]}
+  jar=$(app_jar "$name")
+  [ -n "$jar" ] || die "$name has no jar: run ./mvnw package"
+  if [ "$db" != "-" ]; then
+    ensure_database "$db"
+    export SPRING_DATASOURCE_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$db"
+    export SPRING_DATASOURCE_USERNAME=$PG_USER
+  fi
+  # shellcheck disable=SC2086
+  SERVER_PORT=${APP_PORT[$name]} spawn "$name" java $SERVICE_JAVA_OPTS -jar "$(runtime_jar "$name" "$jar")"
+  unset SPRING_DATASOURCE_URL SPRING_DATASOURCE_USERNAME
+}
+
+start_component() {
+  case "$1" in
+    kafka) start_kafka ;;
+    keycloak) start_keycloak ;;
+    registry) SERVER_PORT=$REGISTRY_PORT spawn registry java $SERVICE_JAVA_OPTS -jar \
+                "$(runtime_jar registry "$(ls "$ROOT"/registry/target/registry-*.jar | head -n 1)")" ;;
+    *) start_app "$1" ;;
+  esac
+}
+
+ensure_database() {
+  local exists
+  exists=$(psql_do "SELECT 1 FROM pg_database WHERE datname = '$1'")
+  [ "$exists" = 1 ] || psql_do "CREATE DATABASE $1" > /dev/null ||
+    die "could not create the PostgreSQL database $1"
+}
+
+# ---------------------------------------------------------------------------------------------
+# Before anything starts: what is missing or in the way, and what to do about it.
+preflight() {
+  local problems=() c p
+  command -v curl > /dev/null || problems+=("curl is missing: apt-get install curl")
+  command -v psql > /dev/null || problems+=("psql (the PostgreSQL client) is missing: apt-get install postgresql-client")
+  command -v setsid > /dev/null || problems+=("setsid is missing: apt-get install util-linux")
+  if ! port_open "$PG_HOST" "$PG_PORT"; then
+    problems+=("PostgreSQL is not reachable at $PG_HOST:$PG_PORT. Start it, e.g.
+    pg_ctlcluster --skip-systemctl-redirect \$(ls /etc/postgresql) main start
+  or point PGHOST/PGPORT/PGUSER at yours (the launcher needs a user that may create databases).")
+  elif command -v psql > /dev/null && ! psql_do 'SELECT 1' > /dev/null 2>&1; then
+    problems+=("PostgreSQL at $PG_HOST:$PG_PORT refused user $PG_USER: set PGUSER (and PGPASSWORD) to a user that may create databases.")
+  fi
+  if ! redis_pong; then
+    problems+=("Redis is not answering at $REDIS_HOST:$REDIS_PORT. Start it, e.g.
+    redis-server --daemonize yes --bind 127.0.0.1 --port $REDIS_PORT --save '' --appendonly no
+  or set REDIS_HOST/REDIS_PORT.")
+  fi
+  for c in $(all_components); do
+    for p in $(component_ports "$c"); do
+      if port_open 127.0.0.1 "$p"; then
+        problems+=("port $p (needed by $c) is already in use by another process. Free it (see: ss -ltnp 'sport = :$p') or set the port variable for $c, e.g. $(port_var "$c")=<port>.")
+      fi
+    done
+  done
+  if [ ${#problems[@]} -gt 0 ]; then
+    printf 'bawaba: cannot start; nothing was started:\n' >&2
+    printf '  - %s\n' "${problems[@]}" >&2
+    exit 1
+  fi
+}
+
+port_var() {
+  case "$1" in
+    kafka) echo KAFKA_PORT ;; keycloak) echo KEYCLOAK_PORT ;; registry) echo REGISTRY_PORT ;;
+    *) echo "port column of $1 in deploy/local/services.conf" ;;
+  esac
+}
+
+# ---------------------------------------------------------------------------------------------
+# Build and fetch what is missing; nothing when everything is up to date.
+build_if_needed() {
+  local name stale=0 jar
+  for name in registry "${APPS[@]}"; do
+    if [ "$name" = registry ]; then jar=$(ls "$ROOT"/registry/target/registry-*.jar 2>/dev/null | head -n 1)
+    else jar=$(app_jar "$name"); fi
+    if [ -z "$jar" ]; then stale=1; break; fi
+    if [ -n "$(find "$ROOT" -path "$ROOT/.bawaba" -prune -o \( -name pom.xml -o -path '*/src/main/*' \) \
+          -newer "$jar" -type f -print -quit 2>/dev/null)" ]; then stale=1; break; fi
+  done
+  [ $stale = 0 ] && return 0
+  say "Building Bawaba (./mvnw package, tests skipped: ./bawaba test runs them)…"
+  mvnw -DskipTests package > "$LOGS/build.log" 2>&1 ||
+    { tail -n 40 "$LOGS/build.log" >&2; die "the build failed: see $LOGS/build.log"; }
+}
+
+fetch_runtime() {
+  if [ ! -x "$KEYCLOAK_HOME/bin/kc.sh" ]; then
+    say "Fetching Keycloak $KEYCLOAK_VERSION from Maven Central into $CACHE (once, ~170 MB)…"
+    rm -rf "$CACHE/keycloak.unpacking"
+    mvnw -f deploy/local/pom.xml -Pfetch-keycloak -Dbawaba.cache="$CACHE" validate \
+      > "$LOGS/fetch-keycloak.log" 2>&1 || die "fetching Keycloak failed: see $LOGS/fetch-keycloak.log"
+    mv "$CACHE/keycloak.unpacking/keycloak-$KEYCLOAK_VERSION" "$KEYCLOAK_HOME"
+    rm -rf "$CACHE/keycloak.unpacking"
+  fi
+  if [ ! -d "$KAFKA_LIBS" ]; then
+    say "Fetching Kafka $KAFKA_VERSION from Maven Central into $CACHE (once, ~45 MB)…"
+    rm -rf "$CACHE/kafka.copying"
+    mvnw -f deploy/local/pom.xml -Pfetch-kafka -Dbawaba.cache="$CACHE" validate \
+      > "$LOGS/fetch-kafka.log" 2>&1 || die "fetching Kafka failed: see $LOGS/fetch-kafka.log"
+    mkdir -p "$CACHE/kafka-$KAFKA_VERSION"
+    mv "$CACHE/kafka.copying/libs" "$KAFKA_LIBS"
+    rm -rf "$CACHE/kafka.copying"
+  fi
+}
+
+# ---------------------------------------------------------------------------------------------
+print_urls() {
+  cat <<EOF
+
+Bawaba is running. Point a browser at:
+  Gateway (the only public entry)  http://localhost:${APP_PORT[gateway]:-8080}
+  Your identity through it         http://localhost:${APP_PORT[gateway]:-8080}/api/me   (needs a token)
+  Keycloak account console         http://localhost:$KEYCLOAK_PORT/realms/bawaba/account   (citizen1 / demo)
+  Keycloak admin console           http://localhost:$KEYCLOAK_PORT/admin/   (admin / admin, local only)
+  Eureka dashboard                 http://localhost:$REGISTRY_PORT
+  Kafka bootstrap                  localhost:$KAFKA_PORT
+
+Get a token and call the API:
+  TOKEN=\$(./bawaba token citizen1)
+  curl -H "Authorization: Bearer \$TOKEN" http://localhost:${APP_PORT[gateway]:-8080}/api/me
+
+Logs: $LOGS    Status: ./bawaba status    Stop: ./bawaba stop
+EOF
+}
+
+cmd_run() {
+  use_jdk
+  mkdir -p "$LOGS" "$PIDS" "$RT/kafka" "$RT/keycloak" "$RT/tmp"
+  load_apps
+  local running=0 c
+  for c in $(all_components); do pid_of "$c" > /dev/null && running=$((running + 1)); done
+  if [ "$running" -gt 0 ]; then
+    if [ "$running" -eq "$(all_components | wc -l)" ]; then
+      say "Bawaba is already running."; print_urls; return 0
+    fi
+    die "part of the suite is already running ($running components): ./bawaba stop first."
+  fi
+  preflight
+  build_if_needed
+  fetch_runtime
+
+  trap 'say ""; say "Interrupted: stopping what was started…"; cmd_stop; exit 130' INT TERM
+  local t0=$SECONDS pending=() started=() ready=() last_report=0 dep ok pid
+  declare -A since=()
+  mapfile -t pending < <(all_components)
+  say "Starting Bawaba (JDK: $JAVA_HOME)"
+  while [ ${#pending[@]} -gt 0 ] || [ ${#started[@]} -gt 0 ]; do
+    # start whatever has its needs met
+    local next=()
+    for c in "${pending[@]}"; do
+      ok=1
+      for dep in $(needs "$c"); do [[ " ${ready[*]} " == *" $dep "* ]] || ok=0; done
+      if [ $ok = 1 ]; then
+        start_component "$c"; started+=("$c"); since[$c]=$SECONDS
+        printf '  [%4ss] %-14s starting\n' $((SECONDS - t0)) "$c"
+      else
+        next+=("$c")
+      fi
+    done
+    pending=("${next[@]}")
+    # collect whatever became ready, fail fast on whatever died
+    next=()
+    for c in "${started[@]}"; do
+      if is_ready "$c"; then
+        ready+=("$c")
+        printf '  [%4ss] %-14s ready (%ss)\n' $((SECONDS - t0)) "$c" $((SECONDS - since[$c]))
+      elif ! pid=$(pid_of "$c"); then
+        printf '  [%4ss] %-14s FAILED: the process exited. Last lines of %s:\n' \
+          $((SECONDS - t0)) "$c" "$LOGS/$c.log" >&2
+        tail -n 25 "$LOGS/$c.log" | sed 's/^/      /' >&2
+        cmd_stop; exit 1
+      elif [ $((SECONDS - since[$c])) -gt "$START_TIMEOUT" ]; then
+        printf '  [%4ss] %-14s FAILED: not ready after %ss; see %s\n' \
+          $((SECONDS - t0)) "$c" "$START_TIMEOUT" "$LOGS/$c.log" >&2
+        cmd_stop; exit 1
+      else
+        next+=("$c")
+      fi
+    done
+    started=("${next[@]}")
+    if [ $((SECONDS - last_report)) -ge 10 ] && [ ${#started[@]} -gt 0 ]; then
+      last_report=$SECONDS
+      printf '  [%4ss] waiting for: %s\n' $((SECONDS - t0)) "${started[*]}"
+    fi
+    [ ${#pending[@]} -gt 0 ] || [ ${#started[@]} -gt 0 ] && sleep 0.5
+  done
+  trap - INT TERM
+  say "Ready in $((SECONDS - t0)) s; $(total_rss) MiB resident in all."
+  print_urls
+}
+
+rss_of_group() {
+  local pgid=$1
+  ps -o rss= -g "$pgid" 2>/dev/null | awk '{s += $1} END {printf "%d", s / 1024}'
+}
+
+total_rss() {
+  local c pid sum=0
+  for c in $(all_components); do
+    pid=$(pid_of "$c") && sum=$((sum + $(rss_of_group "$pid")))
+  done
+  echo "$sum"
+}
+
+cmd_stop() {
+  load_apps
+  local f name pid stopped=0 deadline
+  [ -d "$PIDS" ] || { say "Nothing to stop."; return 0; }
+  for f in "$PIDS"/*.pid; do
+    [ -e "$f" ] || continue
+    name=$(basename "$f" .pid)
+    if pid=$(pid_of "$name"); then
+      kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null
+      stopped=$((stopped + 1))
+    fi
+  done
+  deadline=$((SECONDS + 30))
+  for f in "$PIDS"/*.pid; do
+    [ -e "$f" ] || continue
+    name=$(basename "$f" .pid)
+    while pid=$(pid_of "$name") && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
+    if pid=$(pid_of "$name"); then
+      say "  $name did not stop within 30 s: killing it"
+      kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null
+    fi
+    rm -f "$f"
+  done
+  say "Stopped $stopped component(s)."
+}
+
+cmd_status() {
+  load_apps
+  local c pid state rss total=0 up=0 n=0
+  printf '%-14s %-8s %-9s %8s\n' COMPONENT STATE PID 'RSS MiB'
+  for c in $(all_components); do
+    n=$((n + 1))
+    if pid=$(pid_of "$c"); then
+      rss=$(rss_of_group "$pid"); total=$((total + rss))
+      if is_ready "$c"; then state=ready; up=$((up + 1)); else state=starting; fi
+    else
+      pid=-; rss=-; state=stopped
+    fi
+    printf '%-14s %-8s %-9s %8s\n' "$c" "$state" "$pid" "$rss"
+  done
+  printf '%-14s %-8s %-9s %8s\n' total "$up/$n" '' "$total"
+  [ "$up" -eq "$n" ]
+}
+
+# A demo user's access token from the local realm (password grant of the local-only CLI client).
+cmd_token() {
+  local user=${1:-citizen1} password=${2:-demo} body
+  body=$(curl -sS --max-time 10 \
+    -d client_id=bawaba-cli -d grant_type=password -d scope=openid \
+    --data-urlencode "username=$user" --data-urlencode "password=$password" \
+    "http://localhost:$KEYCLOAK_PORT/realms/bawaba/protocol/openid-connect/token") ||
+    die "Keycloak is not answering on port $KEYCLOAK_PORT: ./bawaba run first"
+  case "$body" in
+    *'"access_token"'*) printf '%s\n' "$body" | sed -E 's/.*"access_token":"([^"]+)".*/\1/' ;;
+    *) die "no token for $user: $body" ;;
+  esac
+}
+
+cmd_logs() {
+  local name=${1:-}
+  [ -n "$name" ] || { ls "$LOGS" 2>/dev/null; return 0; }
+  [ -f "$LOGS/$name.log" ] || die "no log for $name in $LOGS"
+  tail -n "${2:-100}" -f "$LOGS/$name.log"
+}

@@ -1,0 +1,66 @@
+# shellcheck shell=bash
+# `./bawaba test`: every module's unit and integration tests, then the end-to-end tests against
+# the suite started the way the README says (./bawaba run), then a check that `stop` leaves
+# nothing behind. Sourced by ./bawaba after launcher.sh.
+
+cmd_test() {
+  use_jdk
+  mkdir -p "$LOGS" "$PIDS"
+  local started_here=0 rc=0
+  say "== 1/3 Module tests (./mvnw install: unit tests, then integration tests)"
+  # reports of an earlier run would be counted again in the closing line
+  find "$ROOT" -path "$ROOT/.bawaba" -prune -o -type d \
+       \( -name surefire-reports -o -name failsafe-reports \) -path '*/target/*' -prune -exec rm -rf {} + 
+  (cd "$ROOT" && ./mvnw -B -ntp install "$@") || return 1
+
+  say "== 2/3 End-to-end tests against the running suite"
+  load_apps
+  if cmd_status > /dev/null 2>&1; then
+    say "Using the suite that is already running."
+  else
+    cmd_run || return 1
+    started_here=1
+  fi
+  (cd "$ROOT" && ./mvnw -B -ntp -pl deploy/e2e -Pe2e verify \
+      -Dbawaba.gateway="http://localhost:${APP_PORT[gateway]}" \
+      -Dbawaba.keycloak="http://localhost:$KEYCLOAK_PORT") || rc=1
+
+  if [ $started_here = 1 ]; then
+    say "== 3/3 ./bawaba stop leaves nothing behind"
+    local leftovers
+    leftovers=$(pids_started)
+    cmd_stop
+    local still=()
+    for pid in $leftovers; do kill -0 "$pid" 2>/dev/null && still+=("$pid"); done
+    local c p
+    for c in $(all_components); do
+      for p in $(component_ports "$c"); do port_open 127.0.0.1 "$p" && still+=("port $p ($c)"); done
+    done
+    if [ ${#still[@]} -gt 0 ]; then
+      say "FAILED: still alive after stop: ${still[*]}"; rc=1
+    else
+      say "Every process started by run has ended and every port is free."
+    fi
+  fi
+  test_summary
+  return $rc
+}
+
+# Every pid in every process group that run started (to check after stop).
+pids_started() {
+  local c pid
+  for c in $(all_components); do
+    pid=$(pid_of "$c") && ps -o pid= -g "$pid"
+  done
+}
+
+# One closing line over every Surefire and Failsafe report of this run.
+test_summary() {
+  find "$ROOT" -path "$ROOT/.bawaba" -prune -o -type f -name 'TEST-*.xml' \
+       \( -path '*/target/surefire-reports/*' -o -path '*/target/failsafe-reports/*' \) -print0 |
+    xargs -0 -r grep -ho '<testsuite [^>]*>' |
+    awk '
+      function attr(name,   m) { return match($0, " " name "=\"[0-9]+\"") ? substr($0, RSTART + length(name) + 3, RLENGTH - length(name) - 4) + 0 : 0 }
+      { t += attr("tests"); f += attr("failures") + attr("errors"); s += attr("skipped") }
+      END { printf "Bawaba tests: %d passed, %d failed, %d skipped\n", t - f - s, f, s }'
+}
