@@ -81,6 +81,14 @@ class IdentityTest extends GatewayTestSupport {
 	}
 
 	@Test
+	void tokenExpiredHalfAMinuteAgoIsUnauthorizedThoughSpringsDefaultSkewWouldAllowIt() {
+		Instant expired = Instant.now().minusSeconds(30);
+		expectInvalidToken(TestTokens.sign(TestTokens.citizen()
+			.issueTime(Date.from(expired.minusSeconds(300)))
+			.expirationTime(Date.from(expired))));
+	}
+
+	@Test
 	void tokenFromAnotherIssuerIsUnauthorized() {
 		expectInvalidToken(TestTokens.sign(TestTokens.citizen().issuer("http://sign-on.test/realms/master")));
 	}

@@ -1,0 +1,34 @@
+package org.bawaba.gateway.security;
+
+import java.time.Duration;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+
+/**
+ * The token decoder: keys from the realm's JWKS (kept in memory, fetched again only for an
+ * unknown key id, so issued tokens keep working while Keycloak restarts), the issuer checked, and
+ * expiry checked with a small clock skew ({@code bawaba.security.clock-skew}, 10 s) instead of
+ * Spring Security's 60 s, so an expired token stops working promptly.
+ */
+@Configuration(proxyBeanMethods = false)
+class TokenDecoderConfiguration {
+
+	@Bean
+	ReactiveJwtDecoder jwtDecoder(OAuth2ResourceServerProperties properties,
+			@Value("${bawaba.security.clock-skew:10s}") Duration clockSkew) {
+		var jwt = properties.getJwt();
+		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwt.getJwkSetUri()).build();
+		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+				new JwtTimestampValidator(clockSkew), new JwtIssuerValidator(jwt.getIssuerUri())));
+		return decoder;
+	}
+
+}
