@@ -434,30 +434,49 @@ total_rss() {
   echo "$sum"
 }
 
+# Stop the named components (all that run started, when none is named): TERM to each process
+# group that is still ours, KILL to what has not ended 30 s later.
 cmd_stop() {
   load_apps
-  local f name pid stopped=0 deadline
+  local names=("$@") name pid stopped=0 deadline
   [ -d "$PIDS" ] || { say "Nothing to stop."; return 0; }
-  for f in "$PIDS"/*.pid; do
-    [ -e "$f" ] || continue
-    name=$(basename "$f" .pid)
+  if [ ${#names[@]} -eq 0 ]; then
+    mapfile -t names < <(find "$PIDS" -name '*.pid' -printf '%f\n' | sed 's/\.pid$//')
+  fi
+  for name in "${names[@]}"; do
     if pid=$(pid_of "$name"); then
       kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null
       stopped=$((stopped + 1))
     fi
   done
   deadline=$((SECONDS + 30))
-  for f in "$PIDS"/*.pid; do
-    [ -e "$f" ] || continue
-    name=$(basename "$f" .pid)
+  for name in "${names[@]}"; do
     while pid=$(pid_of "$name") && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
     if pid=$(pid_of "$name"); then
       say "  $name did not stop within 30 s: killing it"
       kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null
     fi
-    rm -f "$f"
+    rm -f "$PIDS/$name.pid"
   done
   say "Stopped $stopped component(s)."
+}
+
+# Restart one component of a running suite (e.g. to pick up a rebuilt service) and wait for it.
+cmd_restart() {
+  local name=${1:-} t0=$SECONDS pid
+  [ -n "$name" ] || die "usage: ./bawaba restart <component>"
+  use_jdk
+  load_apps
+  all_components | grep -qxF "$name" || die "no component named $name: $(all_components | tr '\n' ' ')"
+  build_if_needed
+  cmd_stop "$name"
+  start_component "$name"
+  while ! is_ready "$name"; do
+    pid_of "$name" > /dev/null || { tail -n 25 "$LOGS/$name.log" >&2; die "$name exited while starting"; }
+    [ $((SECONDS - t0)) -le "$START_TIMEOUT" ] || die "$name not ready after ${START_TIMEOUT}s: see $LOGS/$name.log"
+    sleep 0.5
+  done
+  say "$name ready again in $((SECONDS - t0)) s."
 }
 
 cmd_status() {
