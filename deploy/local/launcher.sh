@@ -18,6 +18,7 @@ REGISTRY_PORT=${REGISTRY_PORT:-8761}
 PG_HOST=${PGHOST:-127.0.0.1}
 PG_PORT=${PGPORT:-5432}
 PG_USER=${PGUSER:-postgres}
+KEYCLOAK_DB=${KEYCLOAK_DB:-bawaba_keycloak}
 REDIS_HOST=${REDIS_HOST:-127.0.0.1}
 REDIS_PORT=${REDIS_PORT:-6379}
 START_TIMEOUT=${BAWABA_START_TIMEOUT:-240}
@@ -180,9 +181,9 @@ start_keycloak() {
   # from a fresh database so that the local realm always matches the file.
   sum=$(sha256sum "$REALM_JSON" | cut -d' ' -f1)
   if [ "$(cat "$RT/keycloak/realm.sha256" 2>/dev/null)" != "$sum" ]; then
-    psql_do "DROP DATABASE IF EXISTS bawaba_keycloak WITH (FORCE)" > /dev/null
+    psql_do "DROP DATABASE IF EXISTS $KEYCLOAK_DB WITH (FORCE)" > /dev/null
   fi
-  ensure_database bawaba_keycloak
+  ensure_database "$KEYCLOAK_DB"
   echo "$sum" > "$RT/keycloak/realm.sha256"
   mkdir -p "$KEYCLOAK_HOME/data/import" "$RT/tmp/keycloak"
   cp "$REALM_JSON" "$KEYCLOAK_HOME/data/import/bawaba-realm.json"
@@ -194,7 +195,7 @@ start_keycloak() {
   spawn keycloak "$KEYCLOAK_HOME/bin/kc.sh" start-dev \
     --http-port="$KEYCLOAK_PORT" --http-management-port="$KEYCLOAK_MGMT_PORT" \
     --health-enabled=true --import-realm \
-    --db=postgres --db-url="jdbc:postgresql://$PG_HOST:$PG_PORT/bawaba_keycloak" \
+    --db=postgres --db-url="jdbc:postgresql://$PG_HOST:$PG_PORT/$KEYCLOAK_DB" \
     --db-username="$PG_USER" --db-password=unused-with-trust-auth
 }
 
