@@ -1,0 +1,162 @@
+package org.bawaba.platform.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bawaba.contracts.Topics;
+import org.bawaba.platform.TestDatabase;
+import org.bawaba.platform.TestKafka;
+import org.bawaba.platform.TestTokens;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The sample service over real HTTP, PostgreSQL and Kafka, with Keycloak-like signed tokens. */
+@SpringBootTest(classes = SampleService.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "spring.application.name=sample", "bawaba.web.max-body-size=4KB" })
+@DirtiesContext
+class SampleServiceIT {
+
+	static final String DATABASE = TestDatabase.fresh("sample");
+
+	static final String KAFKA = TestKafka.sharedBootstrap();
+
+	static final TestTokens TOKENS = TestTokens.get();
+
+	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	final HttpClient http = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	int port;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.url", () -> DATABASE);
+		registry.add("spring.kafka.bootstrap-servers", () -> KAFKA);
+		registry.add("bawaba.security.issuer-uri", TOKENS::issuer);
+	}
+
+	@Test
+	void submitStoresPublishesAndConsumesTheEvent() throws Exception {
+		HttpResponse<String> created = send(post("/applications", "{\"serviceCode\":\"birth-certificate\",\"agency\":\"moh\"}")
+			.header("Authorization", "Bearer " + TOKENS.token("citizen-1", null, "citizen"))
+			.header("X-Correlation-Id", "sample-corr-1"));
+		assertThat(created.statusCode()).isEqualTo(201);
+		assertThat(created.headers().firstValue("X-Correlation-Id")).hasValue("sample-corr-1");
+		String id = JSON.readTree(created.body()).get("id").asString();
+
+		List<ConsumerRecord<String, byte[]>> records = TestKafka.read(KAFKA, Topics.ESERVICES_APPLICATIONS,
+				read -> read.stream().anyMatch(r -> id.equals(r.key())), Duration.ofSeconds(30));
+		ConsumerRecord<String, byte[]> record = records.stream().filter(r -> id.equals(r.key())).findFirst().orElseThrow();
+		CloudEvent event = KafkaMessageFactory.createReader(record).toEvent();
+		assertThat(event.getSource()).hasToString("/bawaba/sample");
+		assertThat(event.getSubject()).isEqualTo(id);
+		assertThat(JSON.readTree(event.getData().toBytes()).get("citizenSubject").asString()).isEqualTo("citizen-1");
+		assertThat(new String(record.headers().lastHeader("X-Correlation-Id").value(), StandardCharsets.UTF_8))
+			.isEqualTo("sample-corr-1");
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> TestDatabase.count(DATABASE,
+				"select count(*) from application where acknowledged and id = '" + id + "'") == 1);
+
+		HttpResponse<String> own = send(get("/applications/" + id).header("Authorization",
+				"Bearer " + TOKENS.token("citizen-1", null, "citizen")));
+		assertThat(own.statusCode()).isEqualTo(200);
+		HttpResponse<String> other = send(get("/applications/" + id).header("Authorization",
+				"Bearer " + TOKENS.token("citizen-2", null, "citizen")));
+		assertThat(other.statusCode()).isEqualTo(403);
+		assertThat(problem(other).get("type").asString()).isEqualTo("https://bawaba.org/problems/forbidden-not-owner");
+	}
+
+	@Test
+	void badInputChangesNothing() throws Exception {
+		long before = TestDatabase.count(DATABASE, "select count(*) from application");
+		String token = "Bearer " + TOKENS.token("citizen-1", null, "citizen");
+		HttpResponse<String> invalid = send(post("/applications", "{\"serviceCode\":\"\",\"agency\":\"moh\"}")
+			.header("Authorization", token));
+		assertThat(invalid.statusCode()).isEqualTo(400);
+		assertThat(invalid.headers().firstValue("Content-Type")).hasValueSatisfying(
+				type -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(problem(invalid).get("errors").get(0).get("field").asString()).isEqualTo("serviceCode");
+
+		HttpResponse<String> staff = send(post("/applications", "{\"serviceCode\":\"x\",\"agency\":\"moh\"}")
+			.header("Authorization", "Bearer " + TOKENS.token("staff-1", "moh", "agency-staff")));
+		assertThat(staff.statusCode()).isEqualTo(403);
+
+		HttpResponse<String> anonymous = send(post("/applications", "{}"));
+		assertThat(anonymous.statusCode()).isEqualTo(401);
+		assertThat(problem(anonymous).get("correlationId").asString()).isNotBlank();
+
+		HttpResponse<String> forged = send(post("/applications", "{}").header("Authorization", token + "x"));
+		assertThat(forged.statusCode()).isEqualTo(401);
+
+		assertThat(TestDatabase.count(DATABASE, "select count(*) from application")).isEqualTo(before);
+		assertThat(TestDatabase.count(DATABASE, "select count(*) from bawaba_outbox")).isZero();
+	}
+
+	@Test
+	void aChunkedBodyOverTheLimitIs413() throws Exception {
+		byte[] big = ("{\"serviceCode\":\"" + "x".repeat(10_000) + "\",\"agency\":\"moh\"}").getBytes(StandardCharsets.UTF_8);
+		HttpRequest request = HttpRequest.newBuilder(uri("/applications"))
+			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + TOKENS.token("citizen-1", null, "citizen"))
+			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)))
+			.build();
+		HttpResponse<String> response = send(request);
+		assertThat(response.statusCode()).isEqualTo(413);
+		assertThat(problem(response).get("type").asString()).isEqualTo("https://bawaba.org/problems/payload-too-large");
+	}
+
+	@Test
+	void operationsEndpointsAreOpen() throws Exception {
+		assertThat(send(get("/actuator/health/readiness")).statusCode()).isEqualTo(200);
+		assertThat(send(get("/actuator/health/liveness")).statusCode()).isEqualTo(200);
+		HttpResponse<String> metrics = send(get("/actuator/prometheus"));
+		assertThat(metrics.statusCode()).isEqualTo(200);
+		assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://localhost:" + port + path);
+	}
+
+	private HttpRequest.Builder get(String path) {
+		return HttpRequest.newBuilder(uri(path)).GET();
+	}
+
+	private HttpRequest.Builder post(String path, String json) {
+		return HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json));
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+		return send(request.build());
+	}
+
+	private HttpResponse<String> send(HttpRequest request) throws Exception {
+		return http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static JsonNode problem(HttpResponse<String> response) {
+		return JSON.readTree(response.body());
+	}
+
+}
