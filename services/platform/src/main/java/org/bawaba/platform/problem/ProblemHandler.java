@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import org.bawaba.platform.web.PayloadTooLargeException;
@@ -91,6 +92,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = problems.create(HttpStatus.BAD_REQUEST, "validation-failed", locale());
 		problem.setProperty("errors", errors);
 		return respond(problem, request, new HttpHeaders());
+	}
+
+	@ExceptionHandler(CallNotPermittedException.class)
+	ResponseEntity<Object> handleOpenCircuit(CallNotPermittedException ex, WebRequest request) {
+		log.warn("Call refused by an open circuit breaker: {}", ex.getMessage());
+		return respond(problems.create(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", locale()), request,
+				new HttpHeaders());
 	}
 
 	@ExceptionHandler(Exception.class)
