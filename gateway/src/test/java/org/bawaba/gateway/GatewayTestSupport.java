@@ -1,5 +1,7 @@
 package org.bawaba.gateway;
 
+import java.util.UUID;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -20,6 +22,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @Import(GatewayTestSupport.TestServices.class)
 abstract class GatewayTestSupport {
 
+	/** A browser origin the gateway is configured to allow. */
+	static final String PORTAL_ORIGIN = "https://portal.bawaba.test";
+
+	/** What this test run's Redis keys start with. */
+	static final String RUN = "bawaba-test-" + UUID.randomUUID();
+
 	@Autowired
 	WebTestClient client;
 
@@ -37,6 +45,18 @@ abstract class GatewayTestSupport {
 		service(registry, "ministry-of-health", TestBackends.url(TestBackends.HELLO));
 		registry.add("spring.cloud.discovery.client.simple.instances.ministry-of-health[0].metadata.agency",
 				() -> "moh");
+		service(registry, "echo", TestBackends.url(TestBackends.ECHO));
+		service(registry, "limited", TestBackends.url(TestBackends.HELLO));
+		// The machine's Redis, with keys of this test run only.
+		registry.add("bawaba.rate-limit.key-prefix", () -> RUN);
+		limits(registry, "defaults", "anonymous", 1000, 1000);
+		limits(registry, "defaults", "signed-in", 1000, 1000);
+		limits(registry, "defaults", "agency", 1000, 1000);
+		limits(registry, "services.limited", "anonymous", 1, 2);
+		limits(registry, "services.limited", "signed-in", 1, 3);
+		limits(registry, "services.limited", "agency", 1, 6);
+		registry.add("bawaba.hardening.max-body-sizes.limited", () -> "1KB");
+		registry.add("bawaba.hardening.cors.allowed-origins", () -> PORTAL_ORIGIN);
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
@@ -47,6 +67,12 @@ abstract class GatewayTestSupport {
 			return new LateRegistrations();
 		}
 
+	}
+
+	private static void limits(DynamicPropertyRegistry registry, String where, String kind, int rate, int burst) {
+		String prefix = "bawaba.rate-limit." + where + "." + kind;
+		registry.add(prefix + ".replenish-rate", () -> rate);
+		registry.add(prefix + ".burst-capacity", () -> burst);
 	}
 
 	private static void service(DynamicPropertyRegistry registry, String serviceId, String url) {

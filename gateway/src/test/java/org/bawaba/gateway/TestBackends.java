@@ -7,8 +7,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 
@@ -48,6 +52,12 @@ final class TestBackends {
 		respond(exchange, 200, "text/plain", "finally");
 	});
 
+	/** A service that reads the whole request body before answering with its size in bytes. */
+	static final TestBackends.Server ECHO = start(exchange -> {
+		byte[] body = exchange.getRequestBody().readAllBytes();
+		respond(exchange, 200, "text/plain", Integer.toString(body.length));
+	});
+
 	/** A port on which nothing listens: a registered service that is down. */
 	static final int DOWN_PORT = freePort();
 
@@ -64,6 +74,8 @@ final class TestBackends {
 
 		private final Queue<Received> received = new ConcurrentLinkedQueue<>();
 
+		private final Map<String, Map<String, List<String>>> headers = new ConcurrentHashMap<>();
+
 		private Server(HttpServer http) {
 			this.http = http;
 		}
@@ -76,6 +88,11 @@ final class TestBackends {
 			return List.copyOf(this.received);
 		}
 
+		/** The request headers received at a path (names in lower case), empty if none came. */
+		Map<String, List<String>> headers(String path) {
+			return this.headers.getOrDefault(path, Map.of());
+		}
+
 	}
 
 	private static Server start(HttpHandler handler) {
@@ -85,6 +102,10 @@ final class TestBackends {
 			http.createContext("/", exchange -> {
 				server.received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
 						exchange.getRequestHeaders().getFirst("Authorization")));
+				Map<String, List<String>> headers = new HashMap<>();
+				exchange.getRequestHeaders()
+					.forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+				server.headers.put(exchange.getRequestURI().getPath(), headers);
 				handler.handle(exchange);
 			});
 			http.setExecutor(Executors.newCachedThreadPool(runnable -> {

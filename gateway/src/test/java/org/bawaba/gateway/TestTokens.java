@@ -53,6 +53,28 @@ final class TestTokens {
 			.claim("realm_access", Map.of("roles", List.of("citizen", "offline_access")));
 	}
 
+	/** A valid token of a person with this subject, signed in through the command-line client. */
+	static JWTClaimsSet.Builder person(String subject) {
+		return citizen().subject(subject).claim("azp", "bawaba-cli");
+	}
+
+	/**
+	 * A valid token of an onboarded agency's system: a service account of the agency's own
+	 * confidential client, with the {@code agency} claim.
+	 */
+	static JWTClaimsSet.Builder agencyClient(String clientId, String agency) {
+		Instant now = Instant.now();
+		return new JWTClaimsSet.Builder().issuer(ISSUER)
+			.subject("service-account-" + clientId)
+			.issueTime(Date.from(now))
+			.expirationTime(Date.from(now.plusSeconds(300)))
+			.claim("azp", clientId)
+			.claim("client_id", clientId)
+			.claim("preferred_username", "service-account-" + clientId)
+			.claim("agency", agency)
+			.claim("realm_access", Map.of("roles", List.of("agency-client")));
+	}
+
 	static String sign(JWTClaimsSet.Builder claims) {
 		return sign(claims, SIGN_ON);
 	}

@@ -11,6 +11,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
 
 /**
  * Bearer tokens from the Keycloak realm {@code bawaba}, validated against its issuer and JWKS
@@ -30,7 +31,8 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 class SecurityConfiguration {
 
 	@Bean
-	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ProblemResponses problems) {
+	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ProblemResponses problems,
+			CorsConfigurationSource cors) {
 		ProblemSecurityHandlers handlers = new ProblemSecurityHandlers(problems);
 		JwtAuthenticationConverter jwtConverter = new JwtAuthenticationConverter();
 		jwtConverter.setJwtGrantedAuthoritiesConverter(new RealmRoles());
@@ -46,6 +48,9 @@ class SecurityConfiguration {
 			.exceptionHandling(exceptions -> exceptions
 				.authenticationEntryPoint(handlers)
 				.accessDeniedHandler(handlers))
+			.cors(spec -> spec.configurationSource(cors))
+			// written by org.bawaba.gateway.hardening.SecurityHeaders, so that services' answers get them too
+			.headers(ServerHttpSecurity.HeaderSpec::disable)
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
 			.requestCache(cache -> cache.disable())
 			.csrf(ServerHttpSecurity.CsrfSpec::disable)
