@@ -8,6 +8,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -15,9 +16,14 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * The whole gateway on a random port, without Eureka and without Keycloak: services come from
  * Spring Cloud's simple discovery client and point at {@link TestBackends}; tokens are validated
- * against the JWKS of {@link TestTokens}. Every test class shares this one application context.
+ * against the JWKS of {@link TestTokens}; rate limits count in the machine's Redis under keys of
+ * this run; usage records go to an embedded Kafka broker (KRaft). Every test class shares this one
+ * application context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "logging.level.org.apache.kafka=WARN", "logging.level.kafka=WARN",
+				"logging.level.state.change.logger=WARN" })
+@EmbeddedKafka(topics = "bawaba.gateway.usage", bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @AutoConfigureWebTestClient
 @Import(GatewayTestSupport.TestServices.class)
 abstract class GatewayTestSupport {
@@ -46,6 +52,8 @@ abstract class GatewayTestSupport {
 		registry.add("spring.cloud.discovery.client.simple.instances.ministry-of-health[0].metadata.agency",
 				() -> "moh");
 		service(registry, "echo", TestBackends.url(TestBackends.ECHO));
+		service(registry, "counted", TestBackends.url(TestBackends.HELLO));
+		registry.add("bawaba.usage.flush-interval", () -> "200ms");
 		service(registry, "limited", TestBackends.url(TestBackends.HELLO));
 		// The machine's Redis, with keys of this test run only.
 		registry.add("bawaba.rate-limit.key-prefix", () -> RUN);
