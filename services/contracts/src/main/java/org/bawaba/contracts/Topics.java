@@ -9,6 +9,9 @@ public final class Topics {
 	/** Events about e-service applications: submitted, status changed. */
 	public static final String ESERVICES_APPLICATIONS = "bawaba.eservices.applications";
 
+	/** Monthly usage and satisfaction statistics per e-service, for open data. */
+	public static final String ESERVICES_STATISTICS = "bawaba.eservices.statistics";
+
 	/** Suffix of the dead-letter topic of every topic. */
 	public static final String DEAD_LETTER_SUFFIX = ".dlt";
 
