@@ -99,6 +99,7 @@ load_apps() {
   APPS=()
   while read -r name port module db; do
     case "$name" in ''|'#'*) continue ;; esac
+    [[ " ${BAWABA_SKIP:-} " == *" $name "* ]] && continue
     [ -d "$ROOT/$module/src/main/java" ] || continue
     grep -rqs 'SpringApplication.run' "$ROOT/$module/src/main/java" || continue
     local override="${name^^}_PORT"
@@ -135,12 +136,17 @@ needs() {
   esac
 }
 
-# Every process is started in its own session (setsid) with BAWABA_RUNTIME in its environment:
+# Every component runs in its own session (setsid) with BAWABA_RUNTIME in its environment:
 # `stop` signals the whole process group, and only when that marker proves the pid is still ours.
+# The session's first process is a bash that sources this file, prepares what the component needs
+# (format storage, extract a jar) and then execs the JVM, so the preparation overlaps with the
+# other components' starts. Extra environment is passed as NAME=value words before the function.
 spawn() {
   local name=$1; shift
   : > "$LOGS/$name.log"
-  BAWABA_RUNTIME=$RT setsid "$@" >> "$LOGS/$name.log" 2>&1 < /dev/null &
+  env ROOT="$ROOT" BAWABA_RUNTIME="$RT" setsid bash -c \
+    'while [[ "$1" == *=* ]]; do export "$1"; shift; done; . "$ROOT/deploy/local/launcher.sh" && "$@"' \
+    "bawaba-$name" "$@" >> "$LOGS/$name.log" 2>&1 < /dev/null &
   echo $! > "$PIDS/$name.pid"
 }
 
@@ -158,41 +164,45 @@ pid_of() {
   echo "$pid"
 }
 
-start_kafka() {
+# In the component's session: format the broker's storage the first time, then run it.
+run_kafka() {
   local data=$RT/kafka/data cp="$KAFKA_LIBS/*" cluster
   mkdir -p "$data"
   sed -e "s#@KAFKA_PORT@#$KAFKA_PORT#g" -e "s#@CONTROLLER_PORT@#$KAFKA_CONTROLLER_PORT#g" \
       -e "s#@DATA_DIR@#$data#g" "$ROOT/deploy/local/kafka/server.properties.template" \
       > "$RT/kafka/server.properties"
   if [ ! -f "$data/meta.properties" ]; then
-    cluster=$(java -cp "$cp" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -n 1)
+    # a cluster id is 16 random bytes, URL-safe base64 without padding
+    cluster=$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')
     java -cp "$cp" kafka.tools.StorageTool format --standalone -t "$cluster" \
-      -c "$RT/kafka/server.properties" > "$LOGS/kafka-format.log" 2>&1 ||
-      die "formatting Kafka's storage failed: see $LOGS/kafka-format.log"
+      -c "$RT/kafka/server.properties" || die "formatting Kafka's storage failed"
   fi
-  spawn kafka java -Xms64m -Xmx512m -XX:+UseSerialGC \
+  exec java -Xms64m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
     -Dlog4j2.configurationFile="$ROOT/deploy/local/kafka/log4j2.yaml" \
     -cp "$cp" kafka.Kafka "$RT/kafka/server.properties"
 }
 
 start_keycloak() {
   local sum
-  # Keycloak imports a realm only into an empty database: when the realm JSON changes, start
-  # from a fresh database so that the local realm always matches the file.
+  # Keycloak imports a realm only into an empty database. The realm file's checksum is kept as
+  # the database's comment: when the file changes, the database is made anew so that the local
+  # realm always matches the file; when it has not, Keycloak starts on what it has (faster).
   sum=$(sha256sum "$REALM_JSON" | cut -d' ' -f1)
-  if [ "$(cat "$RT/keycloak/realm.sha256" 2>/dev/null)" != "$sum" ]; then
+  if [ "$(psql_do "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = '$KEYCLOAK_DB'")" \
+       != "realm $sum" ]; then
     psql_do "DROP DATABASE IF EXISTS $KEYCLOAK_DB WITH (FORCE)" > /dev/null
+    ensure_database "$KEYCLOAK_DB"
+    psql_do "COMMENT ON DATABASE $KEYCLOAK_DB IS 'realm $sum'" > /dev/null
   fi
-  ensure_database "$KEYCLOAK_DB"
-  echo "$sum" > "$RT/keycloak/realm.sha256"
   mkdir -p "$KEYCLOAK_HOME/data/import" "$RT/tmp/keycloak"
   cp "$REALM_JSON" "$KEYCLOAK_HOME/data/import/bawaba-realm.json"
   # Local development defaults only: the master-realm admin is admin/admin on this machine.
-  KC_BOOTSTRAP_ADMIN_USERNAME=${KEYCLOAK_ADMIN_USER:-admin} \
-  KC_BOOTSTRAP_ADMIN_PASSWORD=${KEYCLOAK_ADMIN_PASSWORD:-admin} \
-  JAVA_OPTS_KC_HEAP="-Xms64m -Xmx384m -XX:TieredStopAtLevel=1" \
-  JAVA_OPTS_APPEND="-Djava.io.tmpdir=$RT/tmp/keycloak" \
-  spawn keycloak "$KEYCLOAK_HOME/bin/kc.sh" start-dev \
+  spawn keycloak \
+    KC_BOOTSTRAP_ADMIN_USERNAME="${KEYCLOAK_ADMIN_USER:-admin}" \
+    KC_BOOTSTRAP_ADMIN_PASSWORD="${KEYCLOAK_ADMIN_PASSWORD:-admin}" \
+    JAVA_OPTS_KC_HEAP="-Xms64m -Xmx384m -XX:TieredStopAtLevel=1" \
+    JAVA_OPTS_APPEND="-Djava.io.tmpdir=$RT/tmp/keycloak" \
+    exec "$KEYCLOAK_HOME/bin/kc.sh" start-dev \
     --http-port="$KEYCLOAK_PORT" --http-management-port="$KEYCLOAK_MGMT_PORT" \
     --health-enabled=true --import-realm \
     --db=postgres --db-url="jdbc:postgresql://$PG_HOST:$PG_PORT/$KEYCLOAK_DB" \
@@ -201,11 +211,11 @@ start_keycloak() {
 
 app_jar() { ls "$ROOT/${APP_MODULE[$1]}"/target/*-SNAPSHOT.jar 2>/dev/null | head -n 1; }
 
-# Run an extracted copy: a rebuild does not pull the jar from under a running service, and the
-# JVM can keep a class-data-sharing archive of it (written when the service first stops, used by
-# every later start: about a third off each start on two cores). A changed jar is extracted anew.
-runtime_jar() {
-  local name=$1 jar=$2 dir=$RT/apps/$1 sum
+# In the component's session: run an extracted copy of the jar. A rebuild then does not pull the
+# jar from under a running service, and the JVM keeps a class-data-sharing archive of it (written
+# when the service first stops, used by every later start). A changed jar is extracted anew.
+run_boot_jar() {
+  local name=$1 jar=$2 dir=$RT/apps/$1 sum app
   sum=$(cksum < "$jar")
   if [ "$(cat "$dir.cksum" 2>/dev/null)" != "$sum" ]; then
     rm -rf "$dir" "$dir.cksum"
@@ -213,37 +223,29 @@ runtime_jar() {
       die "could not extract $jar"
     echo "$sum" > "$dir.cksum"
   fi
-  echo "$dir/$(basename "$jar")"
-}
-
-# java options for a Spring Boot application started from runtime_jar
-app_java() {
-  local app_jar=$1
+  app=$dir/$(basename "$jar")
   # shellcheck disable=SC2086
-  echo java $SERVICE_JAVA_OPTS -XX:+AutoCreateSharedArchive \
-    -XX:SharedArchiveFile="${app_jar%.jar}.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$app_jar"
+  exec java $SERVICE_JAVA_OPTS -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="${app%.jar}.jsa" \
+    -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$app"
 }
 
 start_app() {
-  local name=$1 jar db=${APP_DB[$1]}
+  local name=$1 jar db=${APP_DB[$1]} env=()
   jar=$(app_jar "$name")
   [ -n "$jar" ] || die "$name has no jar: run ./mvnw package"
   if [ "$db" != "-" ]; then
     ensure_database "$db"
-    export SPRING_DATASOURCE_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$db"
-    export SPRING_DATASOURCE_USERNAME=$PG_USER
+    env+=(SPRING_DATASOURCE_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$db" SPRING_DATASOURCE_USERNAME="$PG_USER")
   fi
-  # shellcheck disable=SC2086
-  SERVER_PORT=${APP_PORT[$name]} spawn "$name" $(app_java "$(runtime_jar "$name" "$jar")")
-  unset SPRING_DATASOURCE_URL SPRING_DATASOURCE_USERNAME
+  spawn "$name" "${env[@]}" SERVER_PORT="${APP_PORT[$name]}" run_boot_jar "$name" "$jar"
 }
 
 start_component() {
   case "$1" in
-    kafka) start_kafka ;;
+    kafka) spawn kafka run_kafka ;;
     keycloak) start_keycloak ;;
-    registry) SERVER_PORT=$REGISTRY_PORT spawn registry $(app_java "$(runtime_jar registry \
-                "$(ls "$ROOT"/registry/target/registry-*.jar | head -n 1)")") ;;
+    registry) spawn registry SERVER_PORT="$REGISTRY_PORT" run_boot_jar registry \
+                "$(ls "$ROOT"/registry/target/registry-*.jar | head -n 1)" ;;
     *) start_app "$1" ;;
   esac
 }
