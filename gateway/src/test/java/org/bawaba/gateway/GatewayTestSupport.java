@@ -57,6 +57,7 @@ abstract class GatewayTestSupport {
 		service(registry, "limited", TestBackends.url(TestBackends.HELLO));
 		// The machine's Redis, with keys of this test run only.
 		registry.add("bawaba.rate-limit.key-prefix", () -> RUN);
+		registry.add("spring.session.data.redis.namespace", () -> RUN + ":session");
 		limits(registry, "defaults", "anonymous", 1000, 1000);
 		limits(registry, "defaults", "signed-in", 1000, 1000);
 		limits(registry, "defaults", "agency", 1000, 1000);

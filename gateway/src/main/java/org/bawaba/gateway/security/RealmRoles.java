@@ -12,10 +12,10 @@ import org.springframework.security.oauth2.jwt.Jwt;
 /**
  * Keycloak realm roles ({@code realm_access.roles}) as authorities {@code ROLE_<role>}.
  */
-final class RealmRoles implements Converter<Jwt, Collection<GrantedAuthority>> {
+public final class RealmRoles implements Converter<Jwt, Collection<GrantedAuthority>> {
 
 	/** The realm roles of a token, empty when the claim is missing or malformed. */
-	static List<String> of(Jwt jwt) {
+	public static List<String> of(Jwt jwt) {
 		Object realmAccess = jwt.getClaims().get("realm_access");
 		if (!(realmAccess instanceof Map<?, ?> map) || !(map.get("roles") instanceof Collection<?> roles)) {
 			return List.of();

@@ -1,30 +1,47 @@
 package org.bawaba.gateway.security;
 
 import org.bawaba.gateway.problem.ProblemResponses;
+import org.bawaba.gateway.session.CsrfCookie;
+import reactor.core.publisher.Mono;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.authentication.logout.DelegatingServerLogoutHandler;
+import org.springframework.security.web.server.authentication.logout.SecurityContextServerLogoutHandler;
+import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Bearer tokens from the Keycloak realm {@code bawaba}, validated against its issuer and JWKS
- * ({@code spring.security.oauth2.resourceserver.jwt.*}).
+ * Who may call what, for API clients with bearer tokens from the Keycloak realm {@code bawaba}
+ * (validated against its issuer and JWKS, {@code spring.security.oauth2.resourceserver.jwt.*})
+ * and for browsers signed in at the gateway (OAuth2 login, sessions in Redis).
  * <ul>
- * <li>{@code /api/me} needs a valid token.</li>
+ * <li>{@code /api/me} needs a valid token or a signed-in session.</li>
  * <li>Routed {@code /api/<service>/**} requests may be anonymous: each service enforces its own
- * rules on the relayed {@code Authorization} header. A request that carries a token the gateway
- * cannot validate is refused with 401 before it is routed.</li>
+ * rules on the relayed {@code Authorization} header (a session's access token, relayed by the
+ * {@code TokenRelay} filter). A request that carries a token the gateway cannot validate is
+ * refused with 401 before it is routed.</li>
+ * <li>Browsers sign in at {@code /oauth2/authorization/keycloak} and out with {@code POST /logout},
+ * which also ends the Keycloak session.</li>
  * <li>Health and info are public; everything else is left to routing (unknown paths give 404).</li>
  * </ul>
- * Stateless: no session, no CSRF token (there are no cookies to protect until browser sign-in is
- * added), no form or basic login.
+ * An unauthenticated request gets 401 as a problem, never a redirect to a login page. CSRF
+ * protection applies to requests that carry a session cookie and no bearer token, the only ones a
+ * forged cross-site form could ride on; the token comes in the {@code XSRF-TOKEN} cookie.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -32,10 +49,14 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ProblemResponses problems,
-			CorsConfigurationSource cors) {
+			CorsConfigurationSource cors, ReactiveClientRegistrationRepository registrations,
+			ServerOAuth2AuthorizedClientRepository authorizedClients) {
 		ProblemSecurityHandlers handlers = new ProblemSecurityHandlers(problems);
 		JwtAuthenticationConverter jwtConverter = new JwtAuthenticationConverter();
 		jwtConverter.setJwtGrantedAuthoritiesConverter(new RealmRoles());
+		OidcClientInitiatedServerLogoutSuccessHandler endKeycloakSession = new OidcClientInitiatedServerLogoutSuccessHandler(
+				registrations);
+		endKeycloakSession.setPostLogoutRedirectUri("{baseUrl}/");
 		return http
 			.authorizeExchange(exchanges -> exchanges
 				.pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
@@ -45,19 +66,41 @@ class SecurityConfiguration {
 				.jwt(jwt -> jwt.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(jwtConverter)))
 				.authenticationEntryPoint(handlers)
 				.accessDeniedHandler(handlers))
+			.oauth2Login(login -> login
+				.clientRegistrationRepository(registrations)
+				.authorizedClientRepository(authorizedClients))
+			.logout(logout -> logout
+				.logoutUrl("/logout")
+				.logoutHandler(new DelegatingServerLogoutHandler(new SecurityContextServerLogoutHandler(),
+						new WebSessionServerLogoutHandler()))
+				.logoutSuccessHandler(endKeycloakSession))
 			.exceptionHandling(exceptions -> exceptions
 				.authenticationEntryPoint(handlers)
 				.accessDeniedHandler(handlers))
+			.csrf(csrf -> csrf
+				.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
+				.csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
+				.requireCsrfProtectionMatcher(SecurityConfiguration::browserStateChange))
 			.cors(spec -> spec.configurationSource(cors))
 			// written by org.bawaba.gateway.hardening.SecurityHeaders, so that services' answers get them too
 			.headers(ServerHttpSecurity.HeaderSpec::disable)
-			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
 			.requestCache(cache -> cache.disable())
-			.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-			.logout(ServerHttpSecurity.LogoutSpec::disable)
 			.build();
+	}
+
+	/** An unsafe method sent with the session cookie and without a bearer token. */
+	private static Mono<ServerWebExchangeMatcher.MatchResult> browserStateChange(ServerWebExchange exchange) {
+		var request = exchange.getRequest();
+		boolean unsafe = switch (request.getMethod().name()) {
+			case "GET", "HEAD", "OPTIONS", "TRACE" -> false;
+			default -> true;
+		};
+		boolean browser = request.getCookies().containsKey(CsrfCookie.SESSION_COOKIE)
+				&& !request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
+		return (unsafe && browser) ? ServerWebExchangeMatcher.MatchResult.match()
+				: ServerWebExchangeMatcher.MatchResult.notMatch();
 	}
 
 }
