@@ -43,6 +43,8 @@ class SampleServiceIT {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
+	static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+
 	final HttpClient http = HttpClient.newHttpClient();
 
 	@LocalServerPort
@@ -59,7 +61,8 @@ class SampleServiceIT {
 	void submitStoresPublishesAndConsumesTheEvent() throws Exception {
 		HttpResponse<String> created = send(post("/applications", "{\"serviceCode\":\"birth-certificate\",\"agency\":\"moh\"}")
 			.header("Authorization", "Bearer " + TOKENS.token("citizen-1", null, "citizen"))
-			.header("X-Correlation-Id", "sample-corr-1"));
+			.header("X-Correlation-Id", "sample-corr-1")
+			.header("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01"));
 		assertThat(created.statusCode()).isEqualTo(201);
 		assertThat(created.headers().firstValue("X-Correlation-Id")).hasValue("sample-corr-1");
 		String id = JSON.readTree(created.body()).get("id").asString();
@@ -73,6 +76,10 @@ class SampleServiceIT {
 		assertThat(JSON.readTree(event.getData().toBytes()).get("citizenSubject").asString()).isEqualTo("citizen-1");
 		assertThat(new String(record.headers().lastHeader("X-Correlation-Id").value(), StandardCharsets.UTF_8))
 			.isEqualTo("sample-corr-1");
+		// the request's W3C trace carries on in Kafka: same trace id, a span of the service's own
+		assertThat(new String(record.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8))
+			.startsWith("00-" + TRACE_ID + "-")
+			.doesNotContain("00f067aa0ba902b7");
 
 		await().atMost(Duration.ofSeconds(30)).until(() -> TestDatabase.count(DATABASE,
 				"select count(*) from application where acknowledged and id = '" + id + "'") == 1);
