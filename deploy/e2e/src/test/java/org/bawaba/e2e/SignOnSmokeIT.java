@@ -57,6 +57,21 @@ class SignOnSmokeIT {
     }
 
     @Test
+    void theReadmeWalkThroughWorks() throws Exception {
+        // TOKEN=$(./bawaba token citizen1); curl -H "Authorization: Bearer $TOKEN" .../api/me
+        var root = java.nio.file.Path.of(System.getProperty("user.dir")).resolve("../..").normalize();
+        Process token = new ProcessBuilder(root.resolve("bawaba").toString(), "token", "citizen1")
+            .directory(root.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String jwt = new String(token.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertThat(token.waitFor()).isZero();
+
+        var response = Suite.get(ME, jwt);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(Suite.json(response.body()).get("username").asString()).isEqualTo("citizen1");
+    }
+
+    @Test
     void staffTokensCarryTheirAgencyAndArabicSpeakersTheirLocale() {
         var staff = Suite.json(Suite.get(ME, Suite.token("moi-staff")).body());
         assertThat(staff.get("agency").asString()).isEqualTo("moi");
