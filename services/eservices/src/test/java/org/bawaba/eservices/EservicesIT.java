@@ -38,6 +38,9 @@ public abstract class EservicesIT {
 		registry.add("spring.kafka.bootstrap-servers", () -> TestKafka.BOOTSTRAP);
 		registry.add("bawaba.security.issuer-uri", () -> TestTokens.ISSUER);
 		registry.add("eservices.documents.directory", DOCUMENTS::toString);
+		registry.add("eservices.payments.provider", () -> "http");
+		registry.add("eservices.payments.base-url", TestPaymentProvider::baseUrl);
+		registry.add("eservices.payments.callback-secret", () -> TestPaymentProvider.SECRET);
 	}
 
 	protected URI uri(String path) {

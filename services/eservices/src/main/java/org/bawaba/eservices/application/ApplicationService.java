@@ -183,6 +183,11 @@ public class ApplicationService {
 		return application;
 	}
 
+	/** An application for the service's own processes (payment callbacks), without a caller. */
+	public Application forSystem(UUID id) {
+		return applications.find(id).orElseThrow(() -> notFound(id));
+	}
+
 	/** Records that the fee is paid; false when it was already. */
 	public boolean markPaid(UUID id, Instant at) {
 		return applications.markPaid(id, at);
