@@ -46,6 +46,10 @@ public final class TestTokens {
 		return "Bearer " + token(subject, agency, "en", "agency-staff", "agency-admin");
 	}
 
+	public static String platformAdmin() {
+		return "Bearer " + token("platform-admin", null, "en", "platform-admin");
+	}
+
 	private static String token(String subject, String agency, String locale, String... roles) {
 		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(subject)
 			.issuer(ISSUER)
