@@ -51,7 +51,7 @@ class UsageTest extends GatewayTestSupport {
 
 			List<ConsumerRecord<String, byte[]>> records = poll(consumer);
 
-			ConsumerRecord<String, byte[]> signedIn = find(records, "counted", "GET");
+			ConsumerRecord<String, byte[]> signedIn = find(records, "counted", "GET", 200);
 			assertThat(signedIn.key()).isEqualTo("counted");
 			assertThat(header(signedIn, "ce_specversion")).isEqualTo("1.0");
 			assertThat(header(signedIn, "ce_type")).isEqualTo("org.bawaba.gateway.usage.recorded.v1");
@@ -67,9 +67,9 @@ class UsageTest extends GatewayTestSupport {
 			assertThat(data.propertyNames()).containsExactlyInAnyOrder("route", "service", "agency", "method",
 					"status", "latencyMs", "caller");
 
-			assertThat(JSON.readTree(find(records, "counted", "POST").value()).get("caller").asString())
+			assertThat(JSON.readTree(find(records, "counted", "POST", 200).value()).get("caller").asString())
 				.isEqualTo("anonymous");
-			ConsumerRecord<String, byte[]> unknown = find(records, null, "GET");
+			ConsumerRecord<String, byte[]> unknown = find(records, null, "GET", 404);
 			assertThat(unknown.key()).isEqualTo("gateway");
 			assertThat(JSON.readTree(unknown.value()).get("status").asInt()).isEqualTo(404);
 
@@ -104,26 +104,32 @@ class UsageTest extends GatewayTestSupport {
 	private static List<ConsumerRecord<String, byte[]>> poll(Consumer<String, byte[]> consumer) {
 		List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
 		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (!(has(records, "counted", "GET") && has(records, "counted", "POST") && has(records, null, "GET"))
+		while (!(has(records, "counted", "GET", 200) && has(records, "counted", "POST", 200) && has(records, null, "GET", 404))
 				&& System.nanoTime() < deadline) {
 			consumer.poll(Duration.ofMillis(200)).forEach(records::add);
 		}
 		return records;
 	}
 
-	private static boolean has(List<ConsumerRecord<String, byte[]>> records, String service, String method) {
-		return records.stream().anyMatch(record -> matches(record, service, method));
+	private static boolean has(List<ConsumerRecord<String, byte[]>> records, String service, String method,
+			int status) {
+		return records.stream().anyMatch(record -> matches(record, service, method, status));
 	}
 
-	private static boolean matches(ConsumerRecord<String, byte[]> record, String service, String method) {
+	private static boolean matches(ConsumerRecord<String, byte[]> record, String service, String method,
+			int status) {
 		JsonNode data = JSON.readTree(record.value());
 		String recorded = data.get("service").isNull() ? null : data.get("service").asString();
-		return Objects.equals(recorded, service) && data.get("method").asString().equals(method);
+		return Objects.equals(recorded, service) && data.get("method").asString().equals(method)
+				&& data.get("status").asInt() == status;
 	}
 
 	private static ConsumerRecord<String, byte[]> find(List<ConsumerRecord<String, byte[]>> records, String service,
-			String method) {
-		return records.stream().filter(record -> matches(record, service, method)).findFirst().orElseThrow(() -> new AssertionError("no usage record of " + method + " " + service));
+			String method, int status) {
+		return records.stream()
+			.filter(record -> matches(record, service, method, status))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no usage record of " + method + " " + service + " " + status));
 	}
 
 	private static String header(ConsumerRecord<String, byte[]> record, String name) {
