@@ -9,6 +9,7 @@ import org.bawaba.contracts.eservices.ApplicationRatedV1;
 import org.bawaba.contracts.eservices.ApplicationStatusChangedV1;
 import org.bawaba.contracts.eservices.ApplicationSubmittedV1;
 import org.bawaba.contracts.eservices.ServiceStatisticsPublishedV1;
+import org.bawaba.contracts.gateway.UsageRecordedV1;
 
 /** The list of every event contract; tests keep it, the schemas and the AsyncAPI document in step. */
 public final class Contracts {
@@ -16,7 +17,8 @@ public final class Contracts {
 	/** Every event record. */
 	public static final List<Class<? extends DomainEvent>> EVENTS = List.of(ApplicationSubmittedV1.class,
 			ApplicationStatusChangedV1.class, ApplicationInfoRequestedV1.class, ApplicationPaymentConfirmedV1.class,
-			ApplicationCompletedV1.class, ApplicationRatedV1.class, ServiceStatisticsPublishedV1.class);
+			ApplicationCompletedV1.class, ApplicationRatedV1.class, ServiceStatisticsPublishedV1.class,
+			UsageRecordedV1.class);
 
 	private Contracts() {
 	}

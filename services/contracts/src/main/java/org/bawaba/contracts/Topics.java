@@ -12,6 +12,9 @@ public final class Topics {
 	/** Monthly usage and satisfaction statistics per e-service, for open data. */
 	public static final String ESERVICES_STATISTICS = "bawaba.eservices.statistics";
 
+	/** One record per request through the gateway (no personal data), for the usage statistics. */
+	public static final String GATEWAY_USAGE = "bawaba.gateway.usage";
+
 	/** Suffix of the dead-letter topic of every topic. */
 	public static final String DEAD_LETTER_SUFFIX = ".dlt";
 
