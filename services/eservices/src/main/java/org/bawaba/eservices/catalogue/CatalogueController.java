@@ -10,6 +10,7 @@ import org.bawaba.eservices.catalogue.CatalogueService.ImportResult;
 import org.bawaba.eservices.web.Callers;
 import org.bawaba.platform.problem.ProblemException;
 import org.bawaba.platform.security.Caller;
+import org.springdoc.core.annotations.ParameterObject;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -38,7 +39,7 @@ class CatalogueController {
 
 	@GetMapping("/services")
 	@Operation(summary = "Search published services (no sign-in): words in English or Arabic, filters, pages, sort")
-	Page<EService> search(@Valid @ModelAttribute SearchCriteria criteria) {
+	Page<EService> search(@Valid @ParameterObject @ModelAttribute SearchCriteria criteria) {
 		List<String> words = criteria.q() == null ? List.of() : TextNormalizer.words(criteria.q());
 		return services.search(criteria, words);
 	}

@@ -51,6 +51,7 @@ class PaymentIT extends EservicesIT {
 		assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
 		assertThat(json(confirmed).get("replay").asBoolean()).isFalse();
 		assertThat(json(get("/applications/" + id, CITIZEN)).get("paid").asBoolean()).isTrue();
+		assertThat(json(get("/payments/return?payment=" + paymentId, null)).get("status").asString()).isEqualTo("PAID");
 
 		HttpResponse<String> replayed = signedCallback(body);
 		assertThat(replayed.statusCode()).isEqualTo(200);
