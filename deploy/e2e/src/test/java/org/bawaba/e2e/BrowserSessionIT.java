@@ -33,7 +33,7 @@ class BrowserSessionIT {
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
 
     private final HttpClient browser = HttpClient.newBuilder()
-        .cookieHandler(this.cookies)
+        .cookieHandler(new LocalhostIsSecure(this.cookies))
         .followRedirects(HttpClient.Redirect.NEVER)
         .connectTimeout(Duration.ofSeconds(5))
         .build();
@@ -131,5 +131,39 @@ class BrowserSessionIT {
             .directory(root).inheritIO().start();
         assertThat(restart.waitFor(5, TimeUnit.MINUTES)).as("./bawaba restart gateway finished").isTrue();
         assertThat(restart.exitValue()).as("./bawaba restart gateway").isZero();
+    }
+
+    /**
+     * Browsers treat http://localhost as a secure context and send it cookies marked {@code Secure}
+     * (Keycloak marks its session cookies so); java.net's cookie store does not. Like a browser,
+     * keep such cookies for localhost.
+     */
+    private static final class LocalhostIsSecure extends java.net.CookieHandler {
+
+        private final CookieManager delegate;
+
+        LocalhostIsSecure(CookieManager delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public java.util.Map<String, java.util.List<String>> get(URI uri,
+                java.util.Map<String, java.util.List<String>> requestHeaders) throws IOException {
+            return this.delegate.get(uri, requestHeaders);
+        }
+
+        @Override
+        public void put(URI uri, java.util.Map<String, java.util.List<String>> responseHeaders) throws IOException {
+            if (!"localhost".equals(uri.getHost())) {
+                this.delegate.put(uri, responseHeaders);
+                return;
+            }
+            var headers = new java.util.HashMap<String, java.util.List<String>>();
+            responseHeaders.forEach((name, values) -> headers.put(name, name != null
+                && name.equalsIgnoreCase("Set-Cookie")
+                    ? values.stream().map(v -> v.replaceAll("(?i);\\s*Secure(?=;|$)", "")).toList()
+                    : values));
+            this.delegate.put(uri, headers);
+        }
     }
 }
