@@ -20,7 +20,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * The service over real HTTP with its own PostgreSQL database, an embedded Kafka broker and
  * Keycloak-like signed tokens. Every integration test class extends it, so they share one context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "eservices.payments.provider=http")
 public abstract class EservicesIT {
 
 	protected static final JsonMapper JSON = JsonMapper.builder().build();
@@ -38,7 +39,6 @@ public abstract class EservicesIT {
 		registry.add("spring.kafka.bootstrap-servers", () -> TestKafka.BOOTSTRAP);
 		registry.add("bawaba.security.issuer-uri", () -> TestTokens.ISSUER);
 		registry.add("eservices.documents.directory", DOCUMENTS::toString);
-		registry.add("eservices.payments.provider", () -> "http");
 		registry.add("eservices.payments.base-url", TestPaymentProvider::baseUrl);
 		registry.add("eservices.payments.callback-secret", () -> TestPaymentProvider.SECRET);
 	}
