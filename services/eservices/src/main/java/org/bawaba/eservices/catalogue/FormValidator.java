@@ -11,6 +11,9 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.NonValidationKeyword;
 import com.networknt.schema.path.NodePath;
 import org.bawaba.eservices.web.InvalidInputException;
 import org.bawaba.eservices.web.InvalidInputException.FieldMessage;
@@ -26,7 +29,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class FormValidator {
 
-	private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+	/** Draft 2020-12, plus {@code x-title-ar}: a field's Arabic label beside its {@code title}. */
+	private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
+			Dialect.builder(Dialects.getDraft202012()).keyword(new NonValidationKeyword("x-title-ar")).build());
 
 	private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
 
