@@ -31,6 +31,18 @@ class PlatformDefaultsTest {
 	}
 
 	@Test
+	void aPlatformServiceRegistersWithoutAnAgencySoTheGatewayRoutesItAtApiService() {
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
+		environment.getPropertySources()
+			.addFirst(new MapPropertySource("service", Map.of("spring.application.name", "opendata")));
+		new PlatformDefaults().postProcessEnvironment(environment, new SpringApplication());
+
+		assertThat(environment.getProperty("eureka.instance.metadata-map.agency")).isEmpty();
+		assertThat(environment.getProperty("eureka.instance.metadata-map.public-path")).isEqualTo("/api/opendata");
+	}
+
+	@Test
 	void prodLogsJson() {
 		StandardEnvironment environment = new StandardEnvironment();
 		environment.setActiveProfiles("prod");
