@@ -345,6 +345,8 @@ print_urls() {
 Bawaba is running. Point a browser at:
   Gateway (the only public entry)  http://localhost:${APP_PORT[gateway]:-8080}
   Your identity through it         http://localhost:${APP_PORT[gateway]:-8080}/api/me   (needs a token)
+  Sign in with a browser           http://localhost:${APP_PORT[gateway]:-8080}/oauth2/authorization/keycloak
+  API catalogue (Swagger UI)       http://localhost:${APP_PORT[gateway]:-8080}/swagger-ui.html
   Keycloak account console         http://localhost:$KEYCLOAK_PORT/realms/bawaba/account   (citizen1 / demo)
   Keycloak admin console           http://localhost:$KEYCLOAK_PORT/admin/   (admin / admin, local only)
   Eureka dashboard                 http://localhost:$REGISTRY_PORT
