@@ -61,7 +61,17 @@ class CatalogueTest extends GatewayTestSupport {
 			.jsonPath("$.asyncapi").isEqualTo("/catalogue/asyncapi.yaml")
 			.jsonPath("$.ui").isEqualTo("/swagger-ui.html");
 		this.client.get().uri("/catalogue/asyncapi.yaml").exchange().expectStatus().isOk()
-			.expectBody(String.class).value(yaml -> assertThat(yaml).contains("asyncapi: 3.0.0"));
+			.expectBody(String.class).value(yaml -> assertThat(yaml).contains("asyncapi: 3.0.0")
+				.contains("address: bawaba.gateway.usage")
+				.contains("$ref: './schemas/org.bawaba.gateway.usage.recorded.v1.json'")
+				.doesNotContain("src/main/resources"));
+		// the event schemas the document refers to are served beside it
+		this.client.get().uri("/catalogue/schemas/org.bawaba.gateway.usage.recorded.v1.json").exchange()
+			.expectStatus().isOk()
+			.expectBody().jsonPath("$.title").isEqualTo("org.bawaba.gateway.usage.recorded.v1");
+		this.client.get().uri("/catalogue/schemas/..%2F..%2Fapplication.yml").exchange()
+			.expectStatus().is4xxClientError();
+		this.client.get().uri("/catalogue/schemas/application.yml").exchange().expectStatus().isNotFound();
 	}
 
 	@Test

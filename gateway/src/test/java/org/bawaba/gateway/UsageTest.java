@@ -62,13 +62,13 @@ class UsageTest extends GatewayTestSupport {
 			JsonNode data = JSON.readTree(signedIn.value());
 			assertThat(data.get("route").asString()).isEqualTo("service-counted");
 			assertThat(data.get("status").asInt()).isEqualTo(200);
-			assertThat(data.get("caller").asString()).isEqualTo("signed-in");
+			assertThat(data.get("caller").asString()).isEqualTo("SIGNED_IN");
 			assertThat(data.get("latencyMs").asLong()).isNotNegative();
 			assertThat(data.propertyNames()).containsExactlyInAnyOrder("route", "service", "agency", "method",
 					"status", "latencyMs", "caller");
 
 			assertThat(JSON.readTree(find(records, "counted", "POST", 200).value()).get("caller").asString())
-				.isEqualTo("anonymous");
+				.isEqualTo("ANONYMOUS");
 			ConsumerRecord<String, byte[]> unknown = find(records, null, "GET", 404);
 			assertThat(unknown.key()).isEqualTo("gateway");
 			assertThat(JSON.readTree(unknown.value()).get("status").asInt()).isEqualTo(404);

@@ -1,11 +1,14 @@
 package org.bawaba.gateway.catalogue;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -14,12 +17,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.gateway.handler.predicate.PredicateDefinition;
 import org.springframework.cloud.gateway.route.RouteDefinition;
 import org.springframework.cloud.gateway.route.RouteDefinitionLocator;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -40,6 +45,8 @@ class CatalogueController {
 	static final String ASYNCAPI = "/catalogue/asyncapi.yaml";
 
 	private static final String DOCS = "/v3/api-docs";
+
+	private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]*\\.json");
 
 	private final RouteDefinitionLocator routes;
 
@@ -68,15 +75,31 @@ class CatalogueController {
 		});
 	}
 
+	/**
+	 * The AsyncAPI document of the contracts module. In the source tree its payloads point at
+	 * {@code ./src/main/resources/schemas/}; served here they point at {@link #schema(String)}, beside it.
+	 */
 	@GetMapping(ASYNCAPI)
-	ResponseEntity<Resource> asyncApi() {
+	ResponseEntity<String> asyncApi() throws IOException {
 		if (!this.asyncApi.exists()) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No AsyncAPI document is published yet.");
 		}
+		String document = this.asyncApi.getContentAsString(StandardCharsets.UTF_8)
+			.replace("'./src/main/resources/schemas/", "'./schemas/");
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType("application/yaml"))
 			.cacheControl(CacheControl.noCache())
-			.body(this.asyncApi);
+			.body(document);
+	}
+
+	/** The JSON Schema of an event type, as the contracts module ships it. */
+	@GetMapping(path = "/catalogue/schemas/{name}", produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<Resource> schema(@PathVariable String name) {
+		Resource schema = new ClassPathResource("schemas/" + name);
+		if (!SCHEMA_NAME.matcher(name).matches() || !schema.exists()) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No event schema is published as " + name + ".");
+		}
+		return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(schema);
 	}
 
 	private Mono<List<ApiDocument>> documents() {

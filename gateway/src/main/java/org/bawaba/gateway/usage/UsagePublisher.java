@@ -1,5 +1,7 @@
 package org.bawaba.gateway.usage;
 
+import org.bawaba.contracts.gateway.UsageRecordedV1;
+
 import java.net.URI;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -63,7 +65,7 @@ final class UsagePublisher implements SmartLifecycle {
 	}
 
 	/** Keeps a record for the next flush; never blocks. */
-	void offer(UsageRecord record) {
+	void offer(UsageRecordedV1 record) {
 		Pending pending = new Pending(UUID.randomUUID().toString(), OffsetDateTime.now(ZoneOffset.UTC), record);
 		if (!this.buffer.offer(pending)) {
 			this.dropped.incrementAndGet();
@@ -112,7 +114,7 @@ final class UsagePublisher implements SmartLifecycle {
 	}
 
 	private ProducerRecord<String, CloudEvent> record(Pending pending) {
-		UsageRecord record = pending.record();
+		UsageRecordedV1 record = pending.record();
 		CloudEvent event = CloudEventBuilder.v1()
 			.withId(pending.id())
 			.withSource(URI.create(UsageEvents.SOURCE))
@@ -122,7 +124,7 @@ final class UsagePublisher implements SmartLifecycle {
 			.withDataSchema(URI.create(UsageEvents.DATA_SCHEMA))
 			.withData(this.json.writeValueAsBytes(record))
 			.build();
-		String key = (record.service() != null) ? record.service() : "gateway";
+		String key = record.entityId();
 		return new ProducerRecord<>(this.properties.topic(), key, event);
 	}
 
@@ -188,7 +190,7 @@ final class UsagePublisher implements SmartLifecycle {
 	}
 
 	/** A record with the CloudEvent id and time it keeps through retries. */
-	private record Pending(String id, OffsetDateTime time, UsageRecord record) {
+	private record Pending(String id, OffsetDateTime time, UsageRecordedV1 record) {
 	}
 
 }

@@ -1,6 +1,8 @@
 package org.bawaba.gateway.usage;
 
-import java.util.Locale;
+import org.bawaba.contracts.gateway.UsageRecordedV1;
+import org.bawaba.contracts.gateway.UsageRecordedV1.CallerKind;
+
 
 import org.bawaba.gateway.caller.Caller;
 import org.bawaba.gateway.routing.RoutedService;
@@ -15,7 +17,7 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Produces one {@link UsageRecord} per request, when its answer starts (so the errors the gateway
+ * Produces one {@link UsageRecordedV1} per request, when its answer starts (so the errors the gateway
  * writes itself, 401, 404, 429 or 503, are counted too), and leaves it with the
  * {@link UsagePublisher}. Runs first, so the latency covers everything the gateway does. Health
  * probes ({@code /actuator/**}) are not counted.
@@ -46,7 +48,7 @@ final class UsageRecorder implements WebFilter, Ordered {
 		return chain.filter(exchange);
 	}
 
-	static UsageRecord record(ServerWebExchange exchange, long latencyMs) {
+	static UsageRecordedV1 record(ServerWebExchange exchange, long latencyMs) {
 		Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
 		String service = RoutedService.of(exchange).orElse(null);
 		String agency = null;
@@ -54,10 +56,10 @@ final class UsageRecorder implements WebFilter, Ordered {
 			agency = owner;
 		}
 		HttpStatusCode status = exchange.getResponse().getStatusCode();
-		String caller = Caller.of(exchange)
-			.map(c -> c.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'))
-			.orElse("anonymous");
-		return new UsageRecord((route != null) ? route.getId() : null, service, agency,
+		CallerKind caller = Caller.of(exchange)
+			.map(c -> CallerKind.valueOf(c.kind().name()))
+			.orElse(CallerKind.ANONYMOUS);
+		return new UsageRecordedV1((route != null) ? route.getId() : null, service, agency,
 				exchange.getRequest().getMethod().name(), (status != null) ? status.value() : 200, latencyMs, caller);
 	}
 

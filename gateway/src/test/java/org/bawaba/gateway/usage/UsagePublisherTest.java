@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 
 import io.cloudevents.CloudEvent;
+import org.bawaba.contracts.gateway.UsageRecordedV1;
+import org.bawaba.contracts.gateway.UsageRecordedV1.CallerKind;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -75,7 +77,7 @@ class UsagePublisherTest {
 
 	@Test
 	void eachRecordIsACloudEventOfTheUsageTypeWithJsonData() {
-		this.publisher.offer(new UsageRecord("service-opendata", "opendata", null, "GET", 200, 12, "anonymous"));
+		this.publisher.offer(new UsageRecordedV1("service-opendata", "opendata", null, "GET", 200, 12, CallerKind.ANONYMOUS));
 		this.publisher.flush();
 
 		CloudEvent event = this.kafka.history().get(0).value();
@@ -84,7 +86,7 @@ class UsagePublisherTest {
 		assertThat(event.getDataContentType()).isEqualTo("application/json");
 		assertThat(new String(event.getData().toBytes())).isEqualTo(
 				"{\"route\":\"service-opendata\",\"service\":\"opendata\",\"agency\":null,\"method\":\"GET\","
-						+ "\"status\":200,\"latencyMs\":12,\"caller\":\"anonymous\"}");
+						+ "\"status\":200,\"latencyMs\":12,\"caller\":\"ANONYMOUS\"}");
 	}
 
 	private void failAll(RuntimeException failure) {
@@ -101,8 +103,8 @@ class UsagePublisherTest {
 		}
 	}
 
-	private static UsageRecord record(String service) {
-		return new UsageRecord("service-" + service, service, null, "GET", 200, 3, "signed-in");
+	private static UsageRecordedV1 record(String service) {
+		return new UsageRecordedV1("service-" + service, service, null, "GET", 200, 3, CallerKind.SIGNED_IN);
 	}
 
 	private static List<String> ids(List<ProducerRecord<String, CloudEvent>> records) {
