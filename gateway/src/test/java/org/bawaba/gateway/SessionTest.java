@@ -1,6 +1,7 @@
 package org.bawaba.gateway;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -60,6 +61,48 @@ class SessionTest extends GatewayTestSupport {
 			.exchange()
 			.expectStatus().isOk();
 		assertThat(TestBackends.HELLO.headers(path)).doesNotContainKey("cookie");
+	}
+
+	@Test
+	void bearerApiRequestsCreateNoSessionAndLeaveBrowserSessionsAlone() throws InterruptedException {
+		String token = TestTokens.sign(TestTokens.citizen());
+		List<String> before = sessionKeys();
+
+		this.client.get().uri("/api/hello/stateless").headers(h -> h.setBearerAuth(token)).exchange()
+			.expectStatus().isOk()
+			.expectHeader().doesNotExist(HttpHeaders.SET_COOKIE);
+		this.client.get().uri("/api/me").headers(h -> h.setBearerAuth(token)).exchange()
+			.expectStatus().isOk()
+			.expectHeader().doesNotExist(HttpHeaders.SET_COOKIE);
+		this.client.post().uri("/api/hello/stateless").headers(h -> h.setBearerAuth(token)).exchange()
+			.expectStatus().isOk()
+			.expectHeader().doesNotExist(HttpHeaders.SET_COOKIE);
+		assertThat(sessionKeys()).isEqualTo(before);
+
+		// a browser's session cookie sent along with a bearer token: the token decides, and the
+		// session is neither read nor touched (its last access stays as it was)
+		String session = this.client.get().uri("/oauth2/authorization/keycloak").exchange()
+			.expectBody().returnResult().getResponseCookies().getFirst("SESSION").getValue();
+		String key = RUN + ":session:sessions:" + session;
+		Object lastAccess = this.redis.opsForHash().get(key, "lastAccessedTime").block();
+		assertThat(lastAccess).isNotNull();
+		Thread.sleep(20);
+		EntityExchangeResult<byte[]> withCookie = this.client.get().uri("/api/hello/stateless")
+			.cookie("SESSION", session)
+			.headers(h -> h.setBearerAuth(token))
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody().returnResult();
+		assertThat(withCookie.getResponseCookies()).doesNotContainKey("SESSION");
+		assertThat(this.redis.opsForHash().get(key, "lastAccessedTime").block()).isEqualTo(lastAccess);
+
+		// whereas the browser itself, without a token, does use (and so touch) its session
+		this.client.get().uri("/api/hello/stateless").cookie("SESSION", session).exchange().expectStatus().isOk();
+		assertThat(this.redis.opsForHash().get(key, "lastAccessedTime").block()).isNotEqualTo(lastAccess);
+	}
+
+	private List<String> sessionKeys() {
+		return this.redis.keys(RUN + ":session:*").sort().collectList().block();
 	}
 
 }

@@ -20,6 +20,7 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -57,7 +58,14 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 		return this.problems.write(exchange, status, detail(exchange, status, ex));
 	}
 
+	/** The detail of a 503 when authentication could not be performed at all. */
+	static final String SIGN_ON_UNAVAILABLE = "The Bawaba sign-on is unavailable right now; try again later.";
+
 	static HttpStatusCode status(Throwable ex) {
+		if (ex instanceof AuthenticationServiceException) {
+			// authentication could not be performed at all, e.g. the sign-on's keys cannot be fetched
+			return HttpStatus.SERVICE_UNAVAILABLE;
+		}
 		if (ex instanceof AuthenticationException) {
 			return HttpStatus.UNAUTHORIZED;
 		}
@@ -100,7 +108,8 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 					+ exchange.getRequest().getPath().value() + ".";
 			case 413 -> "The request body is too large.";
 			case 502 -> service + " failed to answer properly.";
-			case 503 -> service + " is unavailable right now; try again later.";
+			case 503 -> (ex instanceof AuthenticationServiceException) ? SIGN_ON_UNAVAILABLE
+					: service + " is unavailable right now; try again later.";
 			case 504 -> service + " did not answer in time.";
 			default -> {
 				if (status.is4xxClientError() && ex instanceof ResponseStatusException rse && rse.getReason() != null

@@ -19,6 +19,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.logout.DelegatingServerLogoutHandler;
 import org.springframework.security.web.server.authentication.logout.SecurityContextServerLogoutHandler;
 import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
+import org.springframework.security.web.server.context.ServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
@@ -39,6 +40,10 @@ import org.springframework.web.server.ServerWebExchange;
  * which also ends the Keycloak session.</li>
  * <li>Health and info are public; everything else is left to routing (unknown paths give 404).</li>
  * </ul>
+ * An API request with a bearer token is stateless: its security context is neither loaded from
+ * nor saved in a web session ({@link BrowserSecurityContextRepository}), so it never creates,
+ * reads or touches a session in Redis.
+ * <p>
  * An unauthenticated request gets 401 as a problem, never a redirect to a login page. CSRF
  * protection applies to requests that carry a session cookie and no bearer token, the only ones a
  * forged cross-site form could ride on; the token comes in the {@code XSRF-TOKEN} cookie.
@@ -57,7 +62,9 @@ class SecurityConfiguration {
 		OidcClientInitiatedServerLogoutSuccessHandler endKeycloakSession = new OidcClientInitiatedServerLogoutSuccessHandler(
 				registrations);
 		endKeycloakSession.setPostLogoutRedirectUri("{baseUrl}/");
+		ServerSecurityContextRepository contexts = new BrowserSecurityContextRepository();
 		return http
+			.securityContextRepository(contexts)
 			.authorizeExchange(exchanges -> exchanges
 				.pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
 				.pathMatchers("/api/me").authenticated()
@@ -65,8 +72,10 @@ class SecurityConfiguration {
 			.oauth2ResourceServer(resourceServer -> resourceServer
 				.jwt(jwt -> jwt.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(jwtConverter)))
 				.authenticationEntryPoint(handlers)
+				.authenticationFailureHandler(handlers)
 				.accessDeniedHandler(handlers))
 			.oauth2Login(login -> login
+				.securityContextRepository(contexts)
 				.clientRegistrationRepository(registrations)
 				.authorizedClientRepository(authorizedClients))
 			.logout(logout -> logout

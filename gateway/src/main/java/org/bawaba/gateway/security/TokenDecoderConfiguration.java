@@ -7,6 +7,7 @@ import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OA
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
@@ -16,7 +17,8 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
  * The token decoder: keys from the realm's JWKS (kept in memory, fetched again only for an
  * unknown key id, so issued tokens keep working while Keycloak restarts), the issuer checked, and
  * expiry checked with a small clock skew ({@code bawaba.security.clock-skew}, 10 s) instead of
- * Spring Security's 60 s, so an expired token stops working promptly.
+ * Spring Security's 60 s, so an expired token stops working promptly. When the keys cannot be
+ * fetched, the request is answered 503 (the sign-on is unavailable), not 401 or 500.
  */
 @Configuration(proxyBeanMethods = false)
 class TokenDecoderConfiguration {
@@ -28,7 +30,22 @@ class TokenDecoderConfiguration {
 		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwt.getJwkSetUri()).build();
 		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
 				new JwtTimestampValidator(clockSkew), new JwtIssuerValidator(jwt.getIssuerUri())));
-		return decoder;
+		return token -> decoder.decode(token)
+			.onErrorMap(ex -> !(ex instanceof JwtException), SignOnUnavailableException::new);
+	}
+
+	/**
+	 * The token could not be checked because the realm's keys could not be fetched (Keycloak down,
+	 * unreachable, or answering without a JWKS). Not the caller's fault: Spring Security turns it
+	 * into an {@code AuthenticationServiceException}, answered with 503 (see
+	 * {@code ProblemErrorHandler}), not 401 and not 500.
+	 */
+	static final class SignOnUnavailableException extends JwtException {
+
+		SignOnUnavailableException(Throwable cause) {
+			super("The signing keys of the sign-on could not be obtained: " + cause.getMessage(), cause);
+		}
+
 	}
 
 }

@@ -19,8 +19,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Usage records to Kafka ({@code bawaba.usage.*}, the broker from
  * {@code spring.kafka.bootstrap-servers}). The producer waits for every in-sync replica,
- * is idempotent, lingers briefly to send in batches, and never blocks a flush for more than a few
- * seconds when the broker is unreachable (the records then wait in the publisher's buffer).
+ * is idempotent, lingers briefly to send in batches, and blocks a flush for at most a second when
+ * the broker is unreachable (the records then wait in the publisher's buffer). Requests never wait
+ * on Kafka: they only add their record to that buffer.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(UsageProperties.class)
@@ -33,7 +34,10 @@ class UsageConfiguration {
 		config.put(ProducerConfig.ACKS_CONFIG, "all");
 		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
 		config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 50);
-		config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
+		// send() waits this long for metadata when the broker is unreachable: only the publisher's
+		// thread ever waits (requests just drop their record in its buffer), and a short wait keeps
+		// shutdown and the first retry after an outage quick.
+		config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 1000);
 		config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000);
 		config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "gateway-usage");
 		CloudEventSerializer binaryMode = new CloudEventSerializer();

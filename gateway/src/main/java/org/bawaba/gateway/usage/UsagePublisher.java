@@ -14,6 +14,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.cloudevents.CloudEvent;
@@ -37,7 +38,7 @@ import org.springframework.context.SmartLifecycle;
  * Each record is one CloudEvent 1.0 in binary mode ({@code ce_*} headers, JSON data), keyed by
  * service, with a fresh id: a consumer that sees an id twice (a retried send) counts it once.
  */
-final class UsagePublisher implements SmartLifecycle {
+final class UsagePublisher implements SmartLifecycle, AutoCloseable {
 
 	private static final Log logger = LogFactory.getLog(UsagePublisher.class);
 
@@ -87,10 +88,16 @@ final class UsagePublisher implements SmartLifecycle {
 		return this.buffer.size();
 	}
 
-	/** Hands up to one batch of waiting records to the producer. */
+	/**
+	 * Hands up to one batch of waiting records to the producer. Runs on the publisher's own thread,
+	 * never on a request's. When Kafka refuses a record (the producer fails it at once, e.g. no
+	 * metadata within {@code max.block.ms} while the broker is down), the rest of the batch goes
+	 * back into the buffer instead of waiting {@code max.block.ms} once per record.
+	 */
 	void flush() {
 		List<Pending> batch = new ArrayList<>(Math.min(this.properties.batchSize(), this.buffer.size()));
 		this.buffer.drainTo(batch, this.properties.batchSize());
+		AtomicBoolean refused = new AtomicBoolean();
 		for (int i = 0; i < batch.size(); i++) {
 			Pending pending = batch.get(i);
 			try {
@@ -100,6 +107,7 @@ final class UsagePublisher implements SmartLifecycle {
 						this.kafkaFailing = false;
 					}
 					else {
+						refused.set(true);
 						failed(failure);
 						requeue(pending);
 					}
@@ -108,6 +116,10 @@ final class UsagePublisher implements SmartLifecycle {
 			catch (RuntimeException ex) {
 				failed(ex);
 				batch.subList(i, batch.size()).forEach(this::requeue);
+				return;
+			}
+			if (refused.get()) {
+				batch.subList(i + 1, batch.size()).forEach(this::requeue);
 				return;
 			}
 		}
@@ -162,7 +174,10 @@ final class UsagePublisher implements SmartLifecycle {
 		}
 	}
 
-	/** Sends what is waiting, gives Kafka a few seconds to take it, then closes the producer. */
+	/**
+	 * Stops the flushes after handing over what is waiting (unless Kafka is failing). The producer
+	 * stays open: a stopped context may be started again ({@link #start}).
+	 */
 	@Override
 	public void stop() {
 		if (this.flusher != null) {
@@ -178,6 +193,11 @@ final class UsagePublisher implements SmartLifecycle {
 		while (!this.buffer.isEmpty() && !this.kafkaFailing) {
 			flush();
 		}
+	}
+
+	/** Gives Kafka a few seconds to take what was handed over, then closes the producer. */
+	@Override
+	public void close() {
 		this.producer.close(Duration.ofSeconds(5));
 		if (!this.buffer.isEmpty()) {
 			logger.warn(this.buffer.size() + " usage records could not be sent before shutdown");

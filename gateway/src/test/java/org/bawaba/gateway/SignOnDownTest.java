@@ -1,0 +1,62 @@
+package org.bawaba.gateway;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * With the sign-on down (nothing listens where its JWKS should be), a bearer token cannot be
+ * checked: the gateway answers 503 as a problem, saying so, instead of 500 or 401; a request
+ * without a token is still routed. A gateway of its own, without Kafka.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+class SignOnDownTest {
+
+	@Autowired
+	WebTestClient client;
+
+	@DynamicPropertySource
+	static void signOnDown(DynamicPropertyRegistry registry) {
+		registry.add("eureka.client.enabled", () -> "false");
+		registry.add("bawaba.usage.enabled", () -> "false");
+		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestTokens.ISSUER);
+		registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
+				() -> "http://127.0.0.1:" + TestBackends.DOWN_PORT + "/realms/bawaba/protocol/openid-connect/certs");
+		registry.add("spring.cloud.discovery.client.simple.instances.hello[0].uri",
+				() -> TestBackends.url(TestBackends.HELLO));
+		registry.add("bawaba.rate-limit.key-prefix", () -> GatewayTestSupport.RUN + "-sign-on-down");
+		registry.add("spring.session.data.redis.namespace", () -> GatewayTestSupport.RUN + "-sign-on-down:session");
+	}
+
+	@Test
+	void aBearerTokenThatCannotBeCheckedIsServiceUnavailable() {
+		for (String path : new String[] { "/api/hello/x", "/api/me" }) {
+			this.client.get().uri(path)
+				.headers(headers -> headers.setBearerAuth(TestTokens.sign(TestTokens.citizen())))
+				.exchange()
+				.expectStatus().isEqualTo(503)
+				.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
+				.jsonPath("$.type").isEqualTo("https://bawaba.org/problems/service-unavailable")
+				.jsonPath("$.status").isEqualTo(503)
+				.jsonPath("$.detail").value(detail -> org.assertj.core.api.Assertions.assertThat((String) detail)
+					.contains("sign-on is unavailable"))
+				.jsonPath("$.instance").isEqualTo(path);
+		}
+	}
+
+	@Test
+	void aMalformedTokenIsStillUnauthorizedAndAnonymousRequestsStillPass() {
+		this.client.get().uri("/api/hello/x").headers(headers -> headers.setBearerAuth("not-a-jwt")).exchange()
+			.expectStatus().isUnauthorized();
+		this.client.get().uri("/api/hello/x").exchange().expectStatus().isOk();
+	}
+
+}
