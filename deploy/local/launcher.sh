@@ -440,29 +440,31 @@ total_rss() {
 }
 
 # Stop the named components (all that run started, when none is named): TERM to each process
-# group that is still ours, KILL to what has not ended 30 s later.
+# group that is still ours, then wait until every process of the group has ended (Keycloak's
+# script ends before its JVM does), KILL to what is left 30 s later.
 cmd_stop() {
   load_apps
-  local names=("$@") name pid stopped=0 deadline
+  local names=("$@") name pid stopped=0 deadline groups=() g
   [ -d "$PIDS" ] || { say "Nothing to stop."; return 0; }
   if [ ${#names[@]} -eq 0 ]; then
     mapfile -t names < <(find "$PIDS" -name '*.pid' -printf '%f\n' | sed 's/\.pid$//')
   fi
   for name in "${names[@]}"; do
     if pid=$(pid_of "$name"); then
+      groups+=("$pid")
       kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null
       stopped=$((stopped + 1))
     fi
   done
   deadline=$((SECONDS + 30))
-  for name in "${names[@]}"; do
-    while pid=$(pid_of "$name") && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
-    if pid=$(pid_of "$name"); then
-      say "  $name did not stop within 30 s: killing it"
-      kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null
+  for g in "${groups[@]}"; do
+    while kill -0 -- "-$g" 2>/dev/null && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
+    if kill -0 -- "-$g" 2>/dev/null; then
+      say "  process group $g did not stop within 30 s: killing it"
+      kill -KILL -- "-$g" 2>/dev/null
     fi
-    rm -f "$PIDS/$name.pid"
   done
+  for name in "${names[@]}"; do rm -f "$PIDS/$name.pid"; done
   say "Stopped $stopped component(s)."
 }
 
