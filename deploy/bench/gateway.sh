@@ -5,26 +5,48 @@
 # everything it started. Needs the gateway built (./mvnw -pl gateway package) and Redis on
 # 127.0.0.1:6379; installs wrk and nginx from Debian when missing.
 #
-#   deploy/bench/gateway.sh            # 20 s per target after a 15 s warm-up
-#   DURATION=60s WARMUP=30s deploy/bench/gateway.sh
+#   deploy/bench/gateway.sh            # 20 s per target after warm-ups (gateway 60 s, others 15 s)
+#   DURATION=60s WARMUP=30s GATEWAY_WARMUP=120s deploy/bench/gateway.sh
 #   GATEWAY_ARGS="--bawaba.rate-limit.enabled=false" deploy/bench/gateway.sh   # one feature off
+#   PIN=0 deploy/bench/gateway.sh      # no CPU pinning
+#
+# CPU layout (PIN=1, the default, on 2 cores or more): everything that serves — the nginx worker
+# (service and reverse proxy) and the gateway's JVM — runs on SERVER_CPUS (default CPU 0), wrk
+# with one thread on CLIENT_CPUS (default CPU 1). Every target thus gets the same server CPU, and
+# the load generator never steals it (unpinned, wrk's threads, nginx and the JVM fought over two
+# cores: the direct p99 was 289 ms). The gateway runs as in production: C2 JIT on, a fixed 512 MB
+# heap, warmed up long enough for C2 to finish (after 15 s it still compiled and served a quarter
+# of its steady rate). Its Kafka is a port where nothing listens, so usage records are buffered
+# and dropped, never sent to a suite's Kafka that may be running.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 DURATION=${DURATION:-20s}
 WARMUP=${WARMUP:-15s}
+GATEWAY_WARMUP=${GATEWAY_WARMUP:-60s}
 CONNECTIONS=${CONNECTIONS:-64}
-THREADS=${THREADS:-2}
+THREADS=${THREADS:-1}
+PIN=${PIN:-1}
+SERVER_CPUS=${SERVER_CPUS:-0}
+CLIENT_CPUS=${CLIENT_CPUS:-1}
+KAFKA_PORT=${BENCH_KAFKA_PORT:-18083}
 BACKEND_PORT=${BENCH_BACKEND_PORT:-18081}
 NGINX_PORT=${BENCH_NGINX_PORT:-18082}
 GATEWAY_PORT=${BENCH_GATEWAY_PORT:-18080}
 ISSUER=http://bench.invalid/realms/bawaba
 
+SERVER=()
+CLIENT=()
+if [ "$PIN" = 1 ] && [ "$(nproc)" -ge 2 ]; then
+  SERVER=(taskset -c "$SERVER_CPUS")
+  CLIENT=(taskset -c "$CLIENT_CPUS")
+fi
+
 for tool in wrk nginx; do
   command -v "$tool" > /dev/null || apt-get install -y "$tool" > /dev/null
 done
 JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
-JAR=$(ls "$ROOT"/gateway/target/gateway-*.jar 2> /dev/null | grep -v original | head -n 1 || true)
+JAR=${GATEWAY_JAR:-$(ls "$ROOT"/gateway/target/gateway-*.jar 2> /dev/null | grep -v original | head -n 1 || true)}
 [ -n "$JAR" ] || { echo "build the gateway first: ./mvnw -B -q -pl gateway package -DskipTests" >&2; exit 1; }
 
 WORK=$(mktemp -d /tmp/bawaba-bench.XXXXXX)
@@ -69,15 +91,17 @@ http {
   }
 }
 CONF
-nginx -c "$WORK/nginx.conf" -p "$WORK"
+"${SERVER[@]}" nginx -c "$WORK/nginx.conf" -p "$WORK"
 
 # The gateway as it runs in the suite, with the service found through the simple discovery
 # client instead of Eureka, tokens checked against the JWKS above, limits high enough not to
 # refuse the benchmark (each request still takes a token from its Redis bucket).
-"$JAVA" -Xmx512m -jar "$JAR" --server.port="$GATEWAY_PORT" --eureka.client.enabled=false \
+env -u JAVA_TOOL_OPTIONS -u JDK_JAVA_OPTIONS "${SERVER[@]}" "$JAVA" -Xms512m -Xmx512m ${GATEWAY_JVM_ARGS:-} -jar "$JAR" \
+  --server.port="$GATEWAY_PORT" --eureka.client.enabled=false \
   "--spring.cloud.discovery.client.simple.instances.echo[0].uri=http://127.0.0.1:$BACKEND_PORT" \
   --spring.security.oauth2.resourceserver.jwt.issuer-uri="$ISSUER" \
   --spring.security.oauth2.resourceserver.jwt.jwk-set-uri="http://127.0.0.1:$BACKEND_PORT/jwks.json" \
+  --spring.kafka.bootstrap-servers="127.0.0.1:$KAFKA_PORT" \
   --bawaba.rate-limit.key-prefix="bench-$$" \
   --bawaba.rate-limit.defaults.signed-in.replenish-rate=10000000 \
   --bawaba.rate-limit.defaults.signed-in.burst-capacity=10000000 \
@@ -100,12 +124,14 @@ declare -A URL=(
   [nginx]="http://127.0.0.1:$NGINX_PORT/hello"
 )
 probe() { curl -s -o /dev/null -w "%{http_code}" -H "Authorization: Bearer $TOKEN" "${URL[$1]}"; }
-run() { wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2" --latency -H "Authorization: Bearer $TOKEN" "${URL[$1]}"; }
+run() { "${CLIENT[@]}" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2" --latency -H "Authorization: Bearer $TOKEN" "${URL[$1]}"; }
 
 echo "Probe: direct $(probe direct), gateway $(probe gateway), nginx $(probe nginx)"
-echo "Warming up (${WARMUP} per target)…"
-for target in gateway nginx direct; do run "$target" "$WARMUP" > /dev/null; done
+echo "Warming up (gateway ${GATEWAY_WARMUP}, nginx and direct ${WARMUP})…"
+run gateway "$GATEWAY_WARMUP" > /dev/null
+for target in nginx direct; do run "$target" "$WARMUP" > /dev/null; done
 
+LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
 declare -A RPS P50 P99 ERRORS
 for target in direct gateway nginx; do
   out=$(run "$target" "$DURATION")
@@ -116,7 +142,9 @@ for target in direct gateway nginx; do
 done
 
 echo
-echo "Authenticated GET, $CONNECTIONS connections, $THREADS wrk threads, $DURATION each, $(nproc) cores"
+echo "Authenticated GET, $CONNECTIONS connections, $THREADS wrk threads, $DURATION each, $(nproc) cores," \
+  "$([ ${#SERVER[@]} -gt 0 ] && echo "servers on CPU $SERVER_CPUS, wrk on CPU $CLIENT_CPUS" || echo unpinned);" \
+  "load average before: $LOAD"
 printf '%-9s %12s %10s %10s %10s  %s\n' target 'requests/s' 'vs direct' p50 p99 errors
 for target in direct gateway nginx; do
   ratio=$(awk -v a="${RPS[$target]}" -v b="${RPS[direct]}" 'BEGIN {printf "%.0f %%", 100 * a / b}')
