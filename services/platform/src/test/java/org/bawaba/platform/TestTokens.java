@@ -1,7 +1,5 @@
 package org.bawaba.platform;
 
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +13,6 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import com.sun.net.httpserver.HttpServer;
 
 /** A stand-in for Keycloak's JWKS endpoint with a locally generated RSA key, and tokens signed by it. */
 public final class TestTokens {
@@ -28,16 +25,11 @@ public final class TestTokens {
 
 	private TestTokens() throws Exception {
 		key = new RSAKeyGenerator(2048).keyID("test-key").generate();
-		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		server.createContext("/realms/bawaba/protocol/openid-connect/certs", exchange -> {
-			byte[] body = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
-			exchange.getResponseHeaders().add("Content-Type", "application/json");
-			exchange.sendResponseHeaders(200, body.length);
-			exchange.getResponseBody().write(body);
-			exchange.close();
-		});
-		server.start();
-		issuer = "http://127.0.0.1:" + server.getAddress().getPort() + "/realms/bawaba";
+		TestHttpServer server = TestHttpServer.create()
+			.answer("/realms/bawaba/protocol/openid-connect/certs",
+					exchange -> new TestHttpServer.Answer(200, "application/json", new JWKSet(key.toPublicJWK()).toString()))
+			.start();
+		issuer = server.baseUrl() + "/realms/bawaba";
 	}
 
 	public static synchronized TestTokens get() {

@@ -3,15 +3,13 @@ package org.bawaba.platform.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.sun.net.httpserver.HttpServer;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.bawaba.platform.TestDatabase;
+import org.bawaba.platform.TestHttpServer;
 import org.bawaba.platform.web.CorrelationId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -45,33 +43,18 @@ class ServiceClientsIT {
 
 	static final List<String> correlationIds = new CopyOnWriteArrayList<>();
 
-	static final HttpServer server = start();
-
-	static HttpServer start() {
-		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-			server.createContext("/", exchange -> {
-				authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
-				correlationIds.add(String.valueOf(exchange.getRequestHeaders().getFirst(CorrelationId.HEADER)));
-				boolean fail = failuresLeft.getAndDecrement() > 0;
-				byte[] body = (fail ? "down" : "hello").getBytes(StandardCharsets.UTF_8);
-				exchange.sendResponseHeaders(fail ? 503 : 200, body.length);
-				exchange.getResponseBody().write(body);
-				exchange.close();
-			});
-			server.start();
-			return server;
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
+	static final TestHttpServer server = TestHttpServer.create().answer("/", exchange -> {
+		authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+		correlationIds.add(String.valueOf(exchange.getRequestHeaders().getFirst(CorrelationId.HEADER)));
+		boolean fail = failuresLeft.getAndDecrement() > 0;
+		return new TestHttpServer.Answer(fail ? 503 : 200, null, fail ? "down" : "hello");
+	}).start();
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("spring.datasource.url", () -> DATABASE);
 		registry.add("spring.cloud.discovery.client.simple.instances.greeter[0].uri",
-				() -> "http://127.0.0.1:" + server.getAddress().getPort());
+				server::baseUrl);
 	}
 
 	@Autowired
@@ -89,7 +72,7 @@ class ServiceClientsIT {
 
 	@AfterAll
 	static void stop() {
-		server.stop(0);
+		server.stop();
 	}
 
 	@Test

@@ -2,13 +2,12 @@ package org.bawaba.platform.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.sun.net.httpserver.HttpServer;
 import org.bawaba.platform.TestDatabase;
+import org.bawaba.platform.TestHttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -42,40 +41,22 @@ class ServiceCredentialsIT {
 
 	static final List<String> serviceAuthorizations = new CopyOnWriteArrayList<>();
 
-	static final HttpServer server = start();
-
-	static HttpServer start() {
-		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-			server.createContext("/token", exchange -> {
-				tokenRequests.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-				tokenAuthorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
-				byte[] body = """
-					{"access_token":"service-token-1","token_type":"Bearer","expires_in":300}"""
-					.getBytes(StandardCharsets.UTF_8);
-				exchange.getResponseHeaders().add("Content-Type", "application/json");
-				exchange.sendResponseHeaders(200, body.length);
-				exchange.getResponseBody().write(body);
-				exchange.close();
-			});
-			server.createContext("/", exchange -> {
-				serviceAuthorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
-				byte[] body = "ok".getBytes(StandardCharsets.UTF_8);
-				exchange.sendResponseHeaders(200, body.length);
-				exchange.getResponseBody().write(body);
-				exchange.close();
-			});
-			server.start();
-			return server;
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
+	static final TestHttpServer server = TestHttpServer.create()
+		.answer("/token", exchange -> {
+			tokenRequests.add(TestHttpServer.requestBody(exchange));
+			tokenAuthorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+			return new TestHttpServer.Answer(200, "application/json",
+					"{\"access_token\":\"service-token-1\",\"token_type\":\"Bearer\",\"expires_in\":300}");
+		})
+		.answer("/", exchange -> {
+			serviceAuthorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+			return new TestHttpServer.Answer(200, null, "ok");
+		})
+		.start();
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		String base = "http://127.0.0.1:" + server.getAddress().getPort();
+		String base = server.baseUrl();
 		registry.add("spring.datasource.url", () -> DATABASE);
 		registry.add("spring.security.oauth2.client.provider.realm.token-uri", () -> base + "/token");
 		registry.add("spring.cloud.discovery.client.simple.instances.registry-of-births[0].uri", () -> base);
@@ -86,7 +67,7 @@ class ServiceCredentialsIT {
 
 	@AfterAll
 	static void stop() {
-		server.stop(0);
+		server.stop();
 	}
 
 	@Test
