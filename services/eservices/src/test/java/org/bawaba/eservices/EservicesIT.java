@@ -11,6 +11,10 @@ import java.nio.file.Path;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.bawaba.platform.test.TestDatabase;
+import org.bawaba.platform.test.TestKafka;
+import org.bawaba.platform.test.TestTokens;
+
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -24,6 +28,10 @@ import org.springframework.test.context.DynamicPropertySource;
 		properties = "eservices.payments.provider=http")
 public abstract class EservicesIT {
 
+	protected static final String DATABASE = TestDatabase.fresh("bawaba_eservices_test");
+
+	protected static final String KAFKA = TestKafka.bootstrap();
+
 	protected static final JsonMapper JSON = JsonMapper.builder().build();
 
 	protected static final Path DOCUMENTS = Path.of("target", "test-documents").toAbsolutePath();
@@ -35,9 +43,9 @@ public abstract class EservicesIT {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> TestDatabase.URL);
-		registry.add("spring.kafka.bootstrap-servers", () -> TestKafka.BOOTSTRAP);
-		registry.add("bawaba.security.issuer-uri", () -> TestTokens.ISSUER);
+		registry.add("spring.datasource.url", () -> DATABASE);
+		registry.add("spring.kafka.bootstrap-servers", () -> KAFKA);
+		registry.add("bawaba.security.issuer-uri", () -> TestTokens.issuer());
 		registry.add("eservices.documents.directory", DOCUMENTS::toString);
 		registry.add("eservices.payments.base-url", TestPaymentProvider::baseUrl);
 		registry.add("eservices.payments.callback-secret", () -> TestPaymentProvider.SECRET);

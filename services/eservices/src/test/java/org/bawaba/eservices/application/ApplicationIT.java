@@ -9,9 +9,9 @@ import java.util.List;
 import io.cloudevents.CloudEvent;
 import org.bawaba.contracts.Topics;
 import org.bawaba.eservices.EservicesIT;
-import org.bawaba.eservices.TestDatabase;
-import org.bawaba.eservices.TestKafka;
-import org.bawaba.eservices.TestTokens;
+import org.bawaba.platform.test.TestDatabase;
+import org.bawaba.platform.test.TestKafka;
+import org.bawaba.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -64,7 +64,7 @@ class ApplicationIT extends EservicesIT {
 		assertThat(history.get(3).get("note").asString()).isEqualTo("Which university?");
 		assertThat(history.get(3).get("actor").asString()).isEqualTo("mol-staff");
 
-		List<CloudEvent> events = TestKafka.events(Topics.ESERVICES_APPLICATIONS, id, read -> read.size() >= 6);
+		List<CloudEvent> events = TestKafka.events(KAFKA, Topics.ESERVICES_APPLICATIONS, id, read -> read.size() >= 6);
 		assertThat(events).extracting(CloudEvent::getType).containsExactly(
 				"org.bawaba.eservices.application.submitted.v1", "org.bawaba.eservices.application.status-changed.v1",
 				"org.bawaba.eservices.application.info-requested.v1",
@@ -92,7 +92,7 @@ class ApplicationIT extends EservicesIT {
 		assertThat(post("/applications/" + id + "/answer", "{\"message\":\"x\"}", CITIZEN).statusCode()).isEqualTo(409);
 		assertThat(put("/applications/" + id + "/form", "{\"formData\":{}}", CITIZEN).statusCode()).isEqualTo(409);
 		assertThat(status(get("/applications/" + id, CITIZEN))).isEqualTo("SUBMITTED");
-		assertThat(TestDatabase.count("select count(*) from application_history where application_id = ?::uuid", id))
+		assertThat(TestDatabase.count(DATABASE, "select count(*) from application_history where application_id = ?::uuid", id))
 			.isEqualTo(2);
 
 		HttpResponse<String> reject = post("/applications/" + id + "/reject", "{\"message\":\"\"}", MOL_STAFF);
@@ -102,7 +102,7 @@ class ApplicationIT extends EservicesIT {
 		assertThat(rejected.get("status").asString()).isEqualTo("REJECTED");
 		assertThat(json(get("/applications/" + id + "/history", CITIZEN)).get(2).get("note").asString())
 			.isEqualTo("The qualification is not recognised");
-		List<CloudEvent> events = TestKafka.events(Topics.ESERVICES_APPLICATIONS, id, read -> read.size() >= 2);
+		List<CloudEvent> events = TestKafka.events(KAFKA, Topics.ESERVICES_APPLICATIONS, id, read -> read.size() >= 2);
 		assertThat(new String(events.get(1).getData().toBytes())).contains("\"to\":\"REJECTED\"")
 			.contains("not recognised");
 	}
@@ -150,7 +150,7 @@ class ApplicationIT extends EservicesIT {
 
 	@Test
 	void anInvalidFormIsRejectedPerFieldInBothLanguagesAndNothingIsStored() {
-		long applications = TestDatabase.count("select count(*) from application");
+		long applications = TestDatabase.count(DATABASE, "select count(*) from application");
 		HttpResponse<String> invalid = post("/applications",
 				"{\"serviceCode\":\"mol-job-seeker\",\"submit\":true,\"formData\":{\"qualification\":\"phd\",\"extra\":1}}",
 				CITIZEN);
@@ -179,7 +179,7 @@ class ApplicationIT extends EservicesIT {
 		assertThat(post("/applications", "{\"formData\":{}}", CITIZEN).statusCode()).isEqualTo(400);
 		assertThat(post("/applications", "{\"serviceCode\":", CITIZEN).statusCode()).isEqualTo(400);
 		assertThat(get("/applications/not-a-uuid", CITIZEN).statusCode()).isEqualTo(400);
-		assertThat(TestDatabase.count("select count(*) from application")).isEqualTo(applications);
+		assertThat(TestDatabase.count(DATABASE, "select count(*) from application")).isEqualTo(applications);
 	}
 
 	private String submitted(String service, String form) {

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.bawaba.eservices.EservicesIT;
-import org.bawaba.eservices.TestDatabase;
-import org.bawaba.eservices.TestTokens;
+import org.bawaba.platform.test.TestDatabase;
+import org.bawaba.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -110,7 +110,7 @@ class CatalogueIT extends EservicesIT {
 
 	@Test
 	void badCatalogueInputIsProblemJsonInBothLanguagesAndStoresNothing() {
-		long before = TestDatabase.count("select count(*) from eservice");
+		long before = TestDatabase.count(DATABASE, "select count(*) from eservice");
 
 		HttpResponse<String> noForm = post("/services", definition("mme-no-form", 3, null), MME_STAFF);
 		assertThat(noForm.statusCode()).isEqualTo(400);
@@ -135,7 +135,7 @@ class CatalogueIT extends EservicesIT {
 		assertThat(post("/services", definition("mme-by-citizen", 1, null), TestTokens.citizen("c-1")).statusCode())
 			.isEqualTo(403);
 		assertThat(post("/services", definition("mme-anonymous", 1, null), null).statusCode()).isEqualTo(401);
-		assertThat(TestDatabase.count("select count(*) from eservice")).isEqualTo(before);
+		assertThat(TestDatabase.count(DATABASE, "select count(*) from eservice")).isEqualTo(before);
 
 		HttpResponse<String> arabic = getArabic("/services/no-such-service");
 		assertThat(arabic.statusCode()).isEqualTo(404);

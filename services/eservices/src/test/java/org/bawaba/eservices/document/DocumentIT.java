@@ -11,8 +11,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 import org.bawaba.eservices.EservicesIT;
-import org.bawaba.eservices.TestDatabase;
-import org.bawaba.eservices.TestTokens;
+import org.bawaba.platform.test.TestDatabase;
+import org.bawaba.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -64,7 +64,7 @@ class DocumentIT extends EservicesIT {
 	@Test
 	void aRenamedExecutableAnEmptyFileAndAnUnknownTypeAreRejectedAndNothingIsStored() throws Exception {
 		String id = draft();
-		long rows = TestDatabase.count("select count(*) from application_document");
+		long rows = TestDatabase.count(DATABASE, "select count(*) from application_document");
 
 		HttpResponse<String> exe = upload(id, "birth-certificate", "birth.pdf", "application/pdf", EXE, CITIZEN);
 		assertThat(exe.statusCode()).isEqualTo(415);
@@ -83,7 +83,7 @@ class DocumentIT extends EservicesIT {
 		assertThat(upload(id, "birth-certificate", "b.pdf", "application/pdf", PDF, TestTokens.citizen("someone-else"))
 			.statusCode()).isEqualTo(404);
 
-		assertThat(TestDatabase.count("select count(*) from application_document")).isEqualTo(rows);
+		assertThat(TestDatabase.count(DATABASE, "select count(*) from application_document")).isEqualTo(rows);
 		Path folder = DOCUMENTS.resolve(id);
 		assertThat(!Files.exists(folder) || Files.list(folder).findAny().isEmpty()).isTrue();
 	}

@@ -14,10 +14,10 @@ import java.util.List;
 import io.cloudevents.CloudEvent;
 import org.bawaba.contracts.Topics;
 import org.bawaba.eservices.EservicesIT;
-import org.bawaba.eservices.TestDatabase;
-import org.bawaba.eservices.TestKafka;
+import org.bawaba.platform.test.TestDatabase;
+import org.bawaba.platform.test.TestKafka;
 import org.bawaba.eservices.TestPaymentProvider;
-import org.bawaba.eservices.TestTokens;
+import org.bawaba.platform.test.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -63,7 +63,7 @@ class PaymentIT extends EservicesIT {
 		assertThat(json(post("/applications/" + id + "/start-review", "", MOI_STAFF)).get("status").asString())
 			.isEqualTo("IN_REVIEW");
 
-		List<CloudEvent> events = TestKafka.events(Topics.ESERVICES_APPLICATIONS, id, read -> read.size() >= 3);
+		List<CloudEvent> events = TestKafka.events(KAFKA, Topics.ESERVICES_APPLICATIONS, id, read -> read.size() >= 3);
 		assertThat(events).extracting(CloudEvent::getType).containsExactly(
 				"org.bawaba.eservices.application.submitted.v1",
 				"org.bawaba.eservices.application.payment-confirmed.v1",
@@ -88,7 +88,7 @@ class PaymentIT extends EservicesIT {
 		assertThat(json(get("/applications/" + id, CITIZEN)).get("paid").asBoolean()).isFalse();
 		assertThat(post("/applications/" + id + "/reject", "{\"message\":\"Not paid\"}", MOI_STAFF).statusCode())
 			.isEqualTo(200);
-		assertThat(TestKafka.events(Topics.ESERVICES_APPLICATIONS, id, read -> read.size() >= 2))
+		assertThat(TestKafka.events(KAFKA, Topics.ESERVICES_APPLICATIONS, id, read -> read.size() >= 2))
 			.extracting(CloudEvent::getType)
 			.containsExactly("org.bawaba.eservices.application.submitted.v1",
 					"org.bawaba.eservices.application.status-changed.v1");
@@ -129,7 +129,7 @@ class PaymentIT extends EservicesIT {
 		HttpResponse<String> down = post("/applications/" + id + "/payments", "", CITIZEN);
 		assertThat(down.statusCode()).isEqualTo(502);
 		assertThat(json(down).get("type").asString()).endsWith("/payment-provider-failed");
-		assertThat(TestDatabase.count("select count(*) from payment where application_id = ?::uuid", id)).isZero();
+		assertThat(TestDatabase.count(DATABASE, "select count(*) from payment where application_id = ?::uuid", id)).isZero();
 
 		HttpResponse<String> free = post("/applications",
 				"{\"serviceCode\":\"mol-job-seeker\",\"formData\":{\"qualification\":\"bachelor\",\"field\":\"Law\"}}", CITIZEN);

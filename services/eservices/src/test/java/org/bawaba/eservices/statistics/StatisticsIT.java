@@ -10,8 +10,8 @@ import java.util.List;
 import io.cloudevents.CloudEvent;
 import org.bawaba.contracts.Topics;
 import org.bawaba.eservices.EservicesIT;
-import org.bawaba.eservices.TestKafka;
-import org.bawaba.eservices.TestTokens;
+import org.bawaba.platform.test.TestKafka;
+import org.bawaba.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -43,7 +43,7 @@ class StatisticsIT extends EservicesIT {
 		assertThat(again.statusCode()).isEqualTo(409);
 		assertThat(json(again).get("type").asString()).endsWith("/already-rated");
 
-		List<CloudEvent> events = TestKafka.events(Topics.ESERVICES_APPLICATIONS, done, read -> read.size() >= 5);
+		List<CloudEvent> events = TestKafka.events(KAFKA, Topics.ESERVICES_APPLICATIONS, done, read -> read.size() >= 5);
 		CloudEvent rating = events.getLast();
 		assertThat(rating.getType()).isEqualTo("org.bawaba.eservices.application.rated.v1");
 		assertThat(new String(rating.getData().toBytes())).contains("\"score\":5").contains("\"hasComment\":true")
@@ -63,7 +63,7 @@ class StatisticsIT extends EservicesIT {
 		HttpResponse<String> published = post("/statistics/publish?month=" + month, "", TestTokens.platformAdmin());
 		assertThat(published.statusCode()).isEqualTo(200);
 		assertThat(json(published).get("published").asInt()).isPositive();
-		List<CloudEvent> monthly = TestKafka.events(Topics.ESERVICES_STATISTICS, "mme-pest-control:" + month,
+		List<CloudEvent> monthly = TestKafka.events(KAFKA, Topics.ESERVICES_STATISTICS, "mme-pest-control:" + month,
 				read -> !read.isEmpty());
 		assertThat(monthly).hasSize(1);
 		JsonNode data = JSON.readTree(monthly.getFirst().getData().toBytes());

@@ -8,8 +8,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import org.bawaba.platform.TestDatabase;
-import org.bawaba.platform.TestHttpServer;
+import org.bawaba.platform.test.TestDatabase;
+import org.bawaba.platform.test.TestHttpServer;
 import org.bawaba.platform.web.CorrelationId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -35,7 +35,7 @@ import org.springframework.web.client.HttpServerErrorException;
 @DirtiesContext
 class ServiceClientsIT {
 
-	static final String DATABASE = TestDatabase.fresh("client");
+	static final String DATABASE = TestDatabase.fresh("bawaba_platform_client_test");
 
 	static final AtomicInteger failuresLeft = new AtomicInteger();
 

@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.bawaba.platform.TestDatabase;
-import org.bawaba.platform.TestHttpServer;
+import org.bawaba.platform.test.TestDatabase;
+import org.bawaba.platform.test.TestHttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 class ServiceCredentialsIT {
 
-	static final String DATABASE = TestDatabase.fresh("credentials");
+	static final String DATABASE = TestDatabase.fresh("bawaba_platform_credentials_test");
 
 	static final List<String> tokenRequests = new CopyOnWriteArrayList<>();
 

@@ -16,9 +16,9 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bawaba.contracts.Topics;
-import org.bawaba.platform.TestDatabase;
-import org.bawaba.platform.TestKafka;
-import org.bawaba.platform.TestTokens;
+import org.bawaba.platform.test.TestDatabase;
+import org.bawaba.platform.test.TestKafka;
+import org.bawaba.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,11 +35,10 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 class SampleServiceIT {
 
-	static final String DATABASE = TestDatabase.fresh("sample");
+	static final String DATABASE = TestDatabase.fresh("bawaba_platform_sample_test");
 
-	static final String KAFKA = TestKafka.sharedBootstrap();
+	static final String KAFKA = TestKafka.bootstrap();
 
-	static final TestTokens TOKENS = TestTokens.get();
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -54,13 +53,13 @@ class SampleServiceIT {
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("spring.datasource.url", () -> DATABASE);
 		registry.add("spring.kafka.bootstrap-servers", () -> KAFKA);
-		registry.add("bawaba.security.issuer-uri", TOKENS::issuer);
+		registry.add("bawaba.security.issuer-uri", TestTokens::issuer);
 	}
 
 	@Test
 	void submitStoresPublishesAndConsumesTheEvent() throws Exception {
 		HttpResponse<String> created = send(post("/applications", "{\"serviceCode\":\"birth-certificate\",\"agency\":\"moh\"}")
-			.header("Authorization", "Bearer " + TOKENS.token("citizen-1", null, "citizen"))
+			.header("Authorization", "Bearer " + TestTokens.token("citizen-1", null, null, "en", "citizen"))
 			.header("X-Correlation-Id", "sample-corr-1")
 			.header("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01"));
 		assertThat(created.statusCode()).isEqualTo(201);
@@ -85,10 +84,10 @@ class SampleServiceIT {
 				"select count(*) from application where acknowledged and id = '" + id + "'") == 1);
 
 		HttpResponse<String> own = send(get("/applications/" + id).header("Authorization",
-				"Bearer " + TOKENS.token("citizen-1", null, "citizen")));
+				"Bearer " + TestTokens.token("citizen-1", null, null, "en", "citizen")));
 		assertThat(own.statusCode()).isEqualTo(200);
 		HttpResponse<String> other = send(get("/applications/" + id).header("Authorization",
-				"Bearer " + TOKENS.token("citizen-2", null, "citizen")));
+				"Bearer " + TestTokens.token("citizen-2", null, null, "en", "citizen")));
 		assertThat(other.statusCode()).isEqualTo(403);
 		assertThat(problem(other).get("type").asString()).isEqualTo("https://bawaba.org/problems/forbidden-not-owner");
 	}
@@ -96,7 +95,7 @@ class SampleServiceIT {
 	@Test
 	void badInputChangesNothing() throws Exception {
 		long before = TestDatabase.count(DATABASE, "select count(*) from application");
-		String token = "Bearer " + TOKENS.token("citizen-1", null, "citizen");
+		String token = "Bearer " + TestTokens.token("citizen-1", null, null, "en", "citizen");
 		HttpResponse<String> invalid = send(post("/applications", "{\"serviceCode\":\"\",\"agency\":\"moh\"}")
 			.header("Authorization", token));
 		assertThat(invalid.statusCode()).isEqualTo(400);
@@ -105,7 +104,7 @@ class SampleServiceIT {
 		assertThat(problem(invalid).get("errors").get(0).get("field").asString()).isEqualTo("serviceCode");
 
 		HttpResponse<String> staff = send(post("/applications", "{\"serviceCode\":\"x\",\"agency\":\"moh\"}")
-			.header("Authorization", "Bearer " + TOKENS.token("staff-1", "moh", "agency-staff")));
+			.header("Authorization", "Bearer " + TestTokens.token("staff-1", "moh", null, "en", "agency-staff")));
 		assertThat(staff.statusCode()).isEqualTo(403);
 
 		HttpResponse<String> anonymous = send(post("/applications", "{}"));
@@ -124,7 +123,7 @@ class SampleServiceIT {
 		byte[] big = ("{\"serviceCode\":\"" + "x".repeat(10_000) + "\",\"agency\":\"moh\"}").getBytes(StandardCharsets.UTF_8);
 		HttpRequest request = HttpRequest.newBuilder(uri("/applications"))
 			.header("Content-Type", "application/json")
-			.header("Authorization", "Bearer " + TOKENS.token("citizen-1", null, "citizen"))
+			.header("Authorization", "Bearer " + TestTokens.token("citizen-1", null, null, "en", "citizen"))
 			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)))
 			.build();
 		HttpResponse<String> response = send(request);
@@ -139,7 +138,7 @@ class SampleServiceIT {
 		for (int attempt = 0; attempt < 3; attempt++) {
 			HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/applications"))
 				.header("Content-Type", "application/json")
-				.header("Authorization", "Bearer " + TOKENS.token("citizen-1", null, "citizen"))
+				.header("Authorization", "Bearer " + TestTokens.token("citizen-1", null, null, "en", "citizen"))
 				.POST(HttpRequest.BodyPublishers.ofByteArray(big)));
 			assertThat(response.statusCode()).isEqualTo(413);
 			assertThat(problem(response).get("type").asString()).isEqualTo("https://bawaba.org/problems/payload-too-large");

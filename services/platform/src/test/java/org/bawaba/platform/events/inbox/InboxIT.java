@@ -26,8 +26,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.bawaba.contracts.eservices.ApplicationStatus;
 import org.bawaba.contracts.eservices.ApplicationStatusChangedV1;
 import org.bawaba.contracts.eservices.ApplicationSubmittedV1;
-import org.bawaba.platform.TestDatabase;
-import org.bawaba.platform.TestKafka;
+import org.bawaba.platform.test.TestDatabase;
+import org.bawaba.platform.test.TestKafka;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,9 +49,9 @@ class InboxIT {
 
 	static final String TOPIC = "bawaba.test.inbox";
 
-	static final String DATABASE = TestDatabase.fresh("inbox");
+	static final String DATABASE = TestDatabase.fresh("bawaba_platform_inbox_test");
 
-	static final String KAFKA = TestKafka.sharedBootstrap();
+	static final String KAFKA = TestKafka.bootstrap();
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -17,8 +17,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.bawaba.contracts.Topics;
 import org.bawaba.contracts.eservices.ApplicationStatus;
 import org.bawaba.contracts.eservices.ApplicationStatusChangedV1;
-import org.bawaba.platform.TestDatabase;
-import org.bawaba.platform.TestKafka;
+import org.bawaba.platform.test.TestDatabase;
+import org.bawaba.platform.test.TestKafka;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,7 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @DirtiesContext
 class OutboxBrokerDownIT {
 
-	static final String DATABASE = TestDatabase.fresh("outbox_down");
+	static final String DATABASE = TestDatabase.fresh("bawaba_platform_outbox_down_test");
 
 	static final int PORT = TestKafka.freePort();
 

@@ -16,8 +16,8 @@ import io.cloudevents.kafka.KafkaMessageFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bawaba.contracts.Topics;
 import org.bawaba.contracts.eservices.ApplicationSubmittedV1;
-import org.bawaba.platform.TestDatabase;
-import org.bawaba.platform.TestKafka;
+import org.bawaba.platform.test.TestDatabase;
+import org.bawaba.platform.test.TestKafka;
 import org.bawaba.platform.web.CorrelationId;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
@@ -37,9 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @DirtiesContext
 class OutboxIT {
 
-	static final String DATABASE = TestDatabase.fresh("outbox");
+	static final String DATABASE = TestDatabase.fresh("bawaba_platform_outbox_test");
 
-	static final String KAFKA = TestKafka.sharedBootstrap();
+	static final String KAFKA = TestKafka.bootstrap();
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {

@@ -1,4 +1,4 @@
-package org.bawaba.platform;
+package org.bawaba.platform.test;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -9,15 +9,22 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.KafkaMessageFactory;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
-/** Embedded KRaft brokers for the integration tests, and a simple way to read a topic back. */
+/** Embedded KRaft brokers (real brokers, in the test JVM) and ways to read and write their topics. */
 public final class TestKafka {
 
 	private static EmbeddedKafkaKraftBroker shared;
@@ -25,8 +32,8 @@ public final class TestKafka {
 	private TestKafka() {
 	}
 
-	/** One broker shared by the test classes of this JVM (3 partitions per topic). */
-	public static synchronized String sharedBootstrap() {
+	/** One broker shared by the test classes of this JVM (3 partitions per auto-created topic). */
+	public static synchronized String bootstrap() {
 		if (shared == null) {
 			shared = start();
 			Runtime.getRuntime().addShutdownHook(new Thread(shared::destroy));
@@ -34,7 +41,7 @@ public final class TestKafka {
 		return shared.getBrokersAsString();
 	}
 
-	/** Starts a broker on a free port. */
+	/** A broker of its own, on a free port; the caller destroys it. */
 	public static EmbeddedKafkaKraftBroker start() {
 		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3);
 		broker.brokerProperty("auto.create.topics.enable", "true");
@@ -68,6 +75,33 @@ public final class TestKafka {
 			}
 		}
 		return records;
+	}
+
+	/** The CloudEvents on {@code topic} with key {@code key} (any key when null), read until {@code done} holds or 30 s passed. */
+	public static List<CloudEvent> events(String bootstrap, String topic, String key, Predicate<List<CloudEvent>> done) {
+		List<CloudEvent> events = new ArrayList<>();
+		read(bootstrap, topic, records -> {
+			events.clear();
+			for (ConsumerRecord<String, byte[]> record : records) {
+				if (key == null || key.equals(record.key())) {
+					events.add(KafkaMessageFactory.createReader(record).toEvent());
+				}
+			}
+			return done.test(events);
+		}, Duration.ofSeconds(30));
+		return events;
+	}
+
+	/** Publishes raw bytes (a poison message, or an event another service would send) and waits for the broker. */
+	public static void send(String bootstrap, ProducerRecord<String, byte[]> record) {
+		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
+				new ByteArraySerializer())) {
+			producer.send(record).get();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

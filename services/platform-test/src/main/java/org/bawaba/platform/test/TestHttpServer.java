@@ -1,4 +1,4 @@
-package org.bawaba.platform;
+package org.bawaba.platform.test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
