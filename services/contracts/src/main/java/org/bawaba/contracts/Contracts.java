@@ -2,6 +2,12 @@ package org.bawaba.contracts;
 
 import java.util.List;
 
+import org.bawaba.contracts.agency.CredentialIssuedV1;
+import org.bawaba.contracts.auth.AgencyClientCreatedV1;
+import org.bawaba.contracts.auth.AgencyOffboardedV1;
+import org.bawaba.contracts.auth.AgencyOnboardedV1;
+import org.bawaba.contracts.auth.AgencySecretRotatedV1;
+import org.bawaba.contracts.auth.AgencyStaffAssignedV1;
 import org.bawaba.contracts.eservices.ApplicationCompletedV1;
 import org.bawaba.contracts.eservices.ApplicationInfoRequestedV1;
 import org.bawaba.contracts.eservices.ApplicationPaymentConfirmedV1;
@@ -10,6 +16,21 @@ import org.bawaba.contracts.eservices.ApplicationStatusChangedV1;
 import org.bawaba.contracts.eservices.ApplicationSubmittedV1;
 import org.bawaba.contracts.eservices.ServiceStatisticsPublishedV1;
 import org.bawaba.contracts.gateway.UsageRecordedV1;
+import org.bawaba.contracts.procurement.AwardPublishedV1;
+import org.bawaba.contracts.procurement.BidsOpenedV1;
+import org.bawaba.contracts.procurement.ClarificationAnsweredV1;
+import org.bawaba.contracts.procurement.ContractSignedV1;
+import org.bawaba.contracts.procurement.EvaluationCompletedV1;
+import org.bawaba.contracts.procurement.SupplierUpdatedV1;
+import org.bawaba.contracts.procurement.TenderAmendedV1;
+import org.bawaba.contracts.procurement.TenderCancelledV1;
+import org.bawaba.contracts.procurement.TenderPublishedV1;
+import org.bawaba.contracts.participation.ComplaintFiledV1;
+import org.bawaba.contracts.participation.ComplaintRepliedV1;
+import org.bawaba.contracts.participation.ComplaintStatusChangedV1;
+import org.bawaba.contracts.participation.PollClosedV1;
+import org.bawaba.contracts.participation.PollOpenedV1;
+import org.bawaba.contracts.participation.SatisfactionPublishedV1;
 
 /** The list of every event contract; tests keep it, the schemas and the AsyncAPI document in step. */
 public final class Contracts {
@@ -18,7 +39,20 @@ public final class Contracts {
 	public static final List<Class<? extends DomainEvent>> EVENTS = List.of(ApplicationSubmittedV1.class,
 			ApplicationStatusChangedV1.class, ApplicationInfoRequestedV1.class, ApplicationPaymentConfirmedV1.class,
 			ApplicationCompletedV1.class, ApplicationRatedV1.class, ServiceStatisticsPublishedV1.class,
-			UsageRecordedV1.class);
+			UsageRecordedV1.class,
+			// auth
+			AgencyOnboardedV1.class, AgencyClientCreatedV1.class, AgencySecretRotatedV1.class,
+			AgencyStaffAssignedV1.class, AgencyOffboardedV1.class,
+			// --- procurement ---
+			TenderPublishedV1.class, TenderAmendedV1.class, TenderCancelledV1.class, ClarificationAnsweredV1.class,
+			BidsOpenedV1.class, EvaluationCompletedV1.class, AwardPublishedV1.class, ContractSignedV1.class,
+			SupplierUpdatedV1.class,
+			// --- end procurement ---
+			// agencies' own services
+			CredentialIssuedV1.class,
+			// --- participation ---
+			PollOpenedV1.class, PollClosedV1.class, ComplaintFiledV1.class, ComplaintStatusChangedV1.class,
+			ComplaintRepliedV1.class, SatisfactionPublishedV1.class);
 
 	private Contracts() {
 	}

@@ -15,6 +15,33 @@ public final class Topics {
 	/** One record per request through the gateway (no personal data), for the usage statistics. */
 	public static final String GATEWAY_USAGE = "bawaba.gateway.usage";
 
+	/** Audit of agency onboarding: agencies, their service clients and staff (key = agency code). */
+	public static final String AUTH_AGENCIES = "bawaba.auth.agencies";
+	// --- procurement ---
+
+	/** Lifecycle of tenders: published, amended, cancelled, clarified, bids opened, evaluated, awarded, contracted. */
+	public static final String PROCUREMENT_TENDERS = "bawaba.procurement.tenders";
+
+	/** Supplier profiles and category subscriptions. */
+	public static final String PROCUREMENT_SUPPLIERS = "bawaba.procurement.suppliers";
+
+	// --- end procurement ---
+
+	/** Credentials agencies issue to people, with their expiry dates (key = credential id). */
+	public static final String AGENCY_CREDENTIALS = "bawaba.agency.credentials";
+	// --- participation ---
+
+	/** Polls opened and closed (with their results). Key: pollId. */
+	public static final String PARTICIPATION_POLLS = "bawaba.participation.polls";
+
+	/** Complaints and suggestions: filed, status changed, replied. Key: complaintId. */
+	public static final String PARTICIPATION_COMPLAINTS = "bawaba.participation.complaints";
+
+	/** The monthly satisfaction indicator per agency and service. Key: {@code <agency>:<serviceCode or *>:<month>}. */
+	public static final String PARTICIPATION_SATISFACTION = "bawaba.participation.satisfaction";
+
+	// --- end participation ---
+
 	/** Suffix of the dead-letter topic of every topic. */
 	public static final String DEAD_LETTER_SUFFIX = ".dlt";
 
