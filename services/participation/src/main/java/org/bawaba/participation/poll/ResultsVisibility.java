@@ -1,0 +1,8 @@
+package org.bawaba.participation.poll;
+
+/** When a poll's results may be read: while it runs, or only once it is closed. */
+enum ResultsVisibility {
+
+	LIVE, AFTER_CLOSE
+
+}
