@@ -1,0 +1,8 @@
+package org.bawaba.notifications;
+
+/** Where a person receives notices. */
+public enum Channel {
+
+	INBOX, EMAIL, SMS
+
+}

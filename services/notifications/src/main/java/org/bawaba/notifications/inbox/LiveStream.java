@@ -1,0 +1,121 @@
+package org.bawaba.notifications.inbox;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.bawaba.notifications.NotificationsProperties;
+import org.bawaba.notifications.person.PersonStore;
+import org.bawaba.notifications.person.Preferences;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.annotation.Lazy;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The open Server-Sent Events streams of signed-in readers on this instance: a notice is pushed to its
+ * reader's streams as soon as its transaction committed, a broadcast to the streams of its audience; a
+ * comment every {@code notifications.stream.heartbeat} keeps proxies from closing idle streams.
+ */
+@Component
+public class LiveStream {
+
+	private static final Logger log = LoggerFactory.getLogger(LiveStream.class);
+
+	private final Map<String, List<Listener>> listeners = new ConcurrentHashMap<>();
+
+	private final NotificationsProperties.Stream properties;
+
+	private final InboxStore inbox;
+
+	private final PersonStore people;
+
+	private final Preferences preferences;
+
+	LiveStream(NotificationsProperties properties, @Lazy InboxStore inbox, PersonStore people, Preferences preferences) {
+		this.properties = properties.stream();
+		this.inbox = inbox;
+		this.people = people;
+		this.preferences = preferences;
+	}
+
+	private record Listener(SseEmitter emitter, InboxStore.Reader reader) {
+	}
+
+	/** A new stream for {@code reader}; it starts with an {@code unread} event (the count). */
+	public SseEmitter open(InboxStore.Reader reader) {
+		SseEmitter emitter = new SseEmitter(properties.timeout().toMillis());
+		Listener listener = new Listener(emitter, reader);
+		listeners.computeIfAbsent(reader.sub(), sub -> new CopyOnWriteArrayList<>()).add(listener);
+		Runnable remove = () -> remove(listener);
+		emitter.onCompletion(remove);
+		emitter.onTimeout(remove);
+		emitter.onError(error -> remove.run());
+		send(listener, SseEmitter.event().name("unread").data(Map.of("unread", inbox.unread(reader)),
+				MediaType.APPLICATION_JSON));
+		return emitter;
+	}
+
+	/** Pushes a new or changed notice, given in both languages, to its reader's open streams. */
+	public void push(String sub, NoticeView english, NoticeView arabic) {
+		List<Listener> open = listeners.get(sub);
+		if (open == null || open.isEmpty()) {
+			return;
+		}
+		for (Listener listener : open) {
+			NoticeView notice = "ar".equals(listener.reader().locale().getLanguage()) ? arabic : english;
+			send(listener, SseEmitter.event().name("notice").id(notice.id().toString()).data(notice,
+					MediaType.APPLICATION_JSON));
+		}
+	}
+
+	/** Pushes a broadcast to every open stream of its audience that wants the category in the inbox. */
+	public void broadcast(UUID id, String audienceRole, String category) {
+		listeners.values().forEach(open -> open.forEach(listener -> {
+			InboxStore.Reader reader = listener.reader();
+			if (reader.roles().contains(audienceRole)
+					&& preferences.showsInInbox(people.find(reader.sub()), category)) {
+				inbox.find(reader, id).ifPresent(notice -> send(listener, SseEmitter.event()
+					.name("notice").id(id.toString()).data(notice, MediaType.APPLICATION_JSON)));
+			}
+		}));
+	}
+
+	/** A comment on every open stream. */
+	public void heartbeat() {
+		listeners.values().forEach(open -> open.forEach(listener -> send(listener, SseEmitter.event().comment("keep-alive"))));
+	}
+
+	/** Open streams on this instance. */
+	public int size() {
+		return listeners.values().stream().mapToInt(List::size).sum();
+	}
+
+	private void send(Listener listener, SseEmitter.SseEventBuilder event) {
+		try {
+			listener.emitter().send(event);
+		}
+		catch (IOException | IllegalStateException ex) {
+			log.debug("Stream of {} closed: {}", listener.reader().sub(), ex.getMessage());
+			remove(listener);
+			listener.emitter().completeWithError(ex);
+		}
+	}
+
+	private void remove(Listener listener) {
+		List<Listener> open = listeners.get(listener.reader().sub());
+		if (open != null) {
+			open.remove(listener);
+			if (open.isEmpty()) {
+				listeners.remove(listener.reader().sub(), open);
+			}
+		}
+	}
+
+}

@@ -1,0 +1,25 @@
+package org.bawaba.notifications.support;
+
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/** Runs something once the current transaction committed (at once when there is none). */
+public final class AfterCommit {
+
+	private AfterCommit() {
+	}
+
+	public static void run(Runnable action) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			action.run();
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				action.run();
+			}
+		});
+	}
+
+}

@@ -1,0 +1,113 @@
+package org.bawaba.notifications.template;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/** Fills a template's placeholders from events' data, in one language. */
+@Component
+public class TemplateRenderer {
+
+	static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z][A-Za-z0-9_.]*)\\s*}}");
+
+	private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
+
+	private final MessageSource messages;
+
+	TemplateRenderer(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	/** A notice's texts in one language. */
+	public record Rendered(String subject, String body) {
+	}
+
+	/**
+	 * The texts for one event, or, when {@code events} holds several and the template has a summary, the
+	 * consolidated texts ({@code {{count}}}, {@code {{items}}} and the latest event's fields).
+	 */
+	public Rendered render(Template template, List<JsonNode> events, Locale locale) {
+		Texts texts = template.in(locale);
+		JsonNode latest = events.getLast();
+		if (events.size() > 1 && texts.hasSummary()) {
+			List<String> items = new ArrayList<>();
+			for (JsonNode event : events) {
+				items.add("• " + fill(texts.item() == null ? texts.subject() : texts.item(), event, locale, Map.of()));
+			}
+			Map<String, String> extra = Map.of("count", String.valueOf(events.size()), "items", String.join("\n", items));
+			return new Rendered(fill(texts.summarySubject(), latest, locale, extra),
+					fill(texts.summaryBody(), latest, locale, extra));
+		}
+		return new Rendered(fill(texts.subject(), latest, locale, Map.of()), fill(texts.body(), latest, locale, Map.of()));
+	}
+
+	/** {@code text} with every placeholder replaced (an unknown field becomes empty). */
+	public String fill(String text, JsonNode data, Locale locale, Map<String, String> extra) {
+		Matcher matcher = PLACEHOLDER.matcher(text);
+		StringBuilder out = new StringBuilder();
+		while (matcher.find()) {
+			String name = matcher.group(1);
+			String value = extra.containsKey(name) ? extra.get(name) : value(data, name, locale);
+			matcher.appendReplacement(out, Matcher.quoteReplacement(value));
+		}
+		matcher.appendTail(out);
+		return out.toString();
+	}
+
+	private String value(JsonNode data, String path, Locale locale) {
+		JsonNode node = data;
+		for (String part : path.split("\\.")) {
+			node = node == null ? null : node.get(part);
+		}
+		if (node == null || node.isNull() || node.isMissingNode()) {
+			return "";
+		}
+		if (node.isObject()) {
+			if (node.has("en") || node.has("ar")) {
+				JsonNode localized = node.get(locale.getLanguage());
+				return localized == null ? node.get(node.has("en") ? "en" : "ar").asString() : localized.asString();
+			}
+			if (node.has("amount") && node.has("currency")) {
+				return node.get("amount").asString() + " " + node.get("currency").asString();
+			}
+			return node.toString();
+		}
+		if (node.isArray()) {
+			List<String> values = new ArrayList<>();
+			node.forEach(item -> values.add(item.asString()));
+			return String.join(", ", values);
+		}
+		String text = node.asString();
+		if (CODE.matcher(text).matches()) {
+			return messages.getMessage("value." + text, null, text, locale);
+		}
+		return text;
+	}
+
+	/** The placeholders that are not well formed ({@code {{} without a matching {@code }}}, bad names). */
+	static List<String> malformed(String text) {
+		List<String> bad = new ArrayList<>();
+		if (text == null) {
+			return bad;
+		}
+		int at = text.indexOf("{{");
+		while (at >= 0) {
+			Matcher matcher = PLACEHOLDER.matcher(text);
+			if (!matcher.find(at) || matcher.start() != at) {
+				int end = text.indexOf("}}", at);
+				bad.add(text.substring(at, end < 0 ? Math.min(text.length(), at + 20) : end + 2));
+			}
+			at = text.indexOf("{{", at + 2);
+		}
+		return bad;
+	}
+
+}
