@@ -42,7 +42,22 @@ class RealmDefinitionTest {
         var roles = StreamSupport.stream(realm.get("roles").get("realm").spliterator(), false)
             .map(r -> r.get("name").asString()).toList();
         assertThat(roles).containsExactlyInAnyOrder(
-            "citizen", "supplier", "agency-staff", "agency-admin", "platform-admin");
+            "citizen", "supplier", "agency-staff", "agency-admin", "platform-admin", "agency-service", "integration");
+    }
+
+    @Test
+    void notificationsReadsUsersWithItsServiceAccountAndADemoSystemHasTheIntegrationRole() {
+        for (String clientId : List.of("notifications", "demo-integration")) {
+            JsonNode client = client(clientId);
+            assertThat(client.get("publicClient").asBoolean()).as(clientId).isFalse();
+            assertThat(client.get("serviceAccountsEnabled").asBoolean()).as(clientId).isTrue();
+            assertThat(client.get("standardFlowEnabled").asBoolean()).as(clientId).isFalse();
+            assertThat(client.get("directAccessGrantsEnabled").asBoolean()).as(clientId).isFalse();
+            assertThat(client.get("secret").asString()).as(clientId).startsWith("local-dev-only");
+        }
+        assertThat(strings(user("service-account-notifications").get("clientRoles").get("realm-management")))
+            .containsExactly("view-users");
+        assertThat(strings(user("service-account-demo-integration").get("realmRoles"))).containsExactly("integration");
     }
 
     @Test
@@ -92,8 +107,9 @@ class RealmDefinitionTest {
             "citizen1", List.of("citizen"), "citizen2", List.of("citizen"), "citizen3", List.of("citizen"),
             "moi-staff", List.of("agency-staff"), "moi-admin", List.of("agency-staff", "agency-admin"),
             "mme-staff", List.of("agency-staff"), "mme-admin", List.of("agency-staff", "agency-admin"),
-            "supplier1", List.of("supplier"), "platform-admin", List.of("platform-admin"));
-        assertThat(realm.get("users")).hasSize(roles.size());
+            "supplier1", List.of("supplier"), "supplier2", List.of("supplier"), "platform-admin", List.of("platform-admin"));
+        assertThat(StreamSupport.stream(realm.get("users").spliterator(), false)
+            .filter(u -> !u.has("serviceAccountClientId"))).hasSize(roles.size());
         roles.forEach((username, expected) -> {
             JsonNode user = user(username);
             assertThat(strings(user.get("realmRoles"))).as(username).containsExactlyInAnyOrderElementsOf(expected);
@@ -108,6 +124,21 @@ class RealmDefinitionTest {
             }
         });
         assertThat(user("citizen3").get("attributes").get("locale").get(0).asString()).isEqualTo("ar");
+    }
+
+    @Test
+    void authServiceIsAConfidentialServiceAccountThatMayManageUsersAndClientsOnly() {
+        JsonNode client = client("auth-service");
+        assertThat(client.get("publicClient").asBoolean()).isFalse();
+        assertThat(client.get("serviceAccountsEnabled").asBoolean()).isTrue();
+        assertThat(client.get("standardFlowEnabled").asBoolean()).isFalse();
+        assertThat(client.get("directAccessGrantsEnabled").asBoolean()).isFalse();
+        assertThat(client.get("secret").asString()).startsWith("local-dev-only");
+        JsonNode account = find(realm.get("users"), "username", "service-account-auth-service");
+        assertThat(account.get("serviceAccountClientId").asString()).isEqualTo("auth-service");
+        assertThat(strings(account.get("clientRoles").get("realm-management")))
+            .contains("manage-users", "manage-clients", "view-realm")
+            .doesNotContain("manage-realm", "realm-admin");
     }
 
     @Test

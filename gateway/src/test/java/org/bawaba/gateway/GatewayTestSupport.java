@@ -51,6 +51,11 @@ abstract class GatewayTestSupport {
 		service(registry, "ministry-of-health", TestBackends.url(TestBackends.HELLO));
 		registry.add("spring.cloud.discovery.client.simple.instances.ministry-of-health[0].metadata.agency",
 				() -> "moh");
+		// agencies' own services, and the auth service's directory of onboarded agencies
+		service(registry, "auth", TestBackends.url(TestBackends.AGENCIES));
+		agencyService(registry, "mosd-allowance", "mosd", "allowance");
+		agencyService(registry, "rogue-service", "rogue", "anything");
+		registry.add("bawaba.agencies.refresh-interval", () -> "1h");
 		service(registry, "echo", TestBackends.url(TestBackends.ECHO));
 		service(registry, "counted", TestBackends.url(TestBackends.HELLO));
 		registry.add("bawaba.usage.flush-interval", () -> "200ms");
@@ -66,6 +71,14 @@ abstract class GatewayTestSupport {
 		limits(registry, "services.limited", "agency", 1, 6);
 		registry.add("bawaba.hardening.max-body-sizes.limited", () -> "1KB");
 		registry.add("bawaba.hardening.cors.allowed-origins", () -> PORTAL_ORIGIN);
+	}
+
+	private static void agencyService(DynamicPropertyRegistry registry, String serviceId, String agency,
+			String publicPath) {
+		service(registry, serviceId, TestBackends.url(TestBackends.HELLO));
+		String metadata = "spring.cloud.discovery.client.simple.instances." + serviceId + "[0].metadata.";
+		registry.add(metadata + "agency", () -> agency);
+		registry.add(metadata + "public-path", () -> publicPath);
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

@@ -58,6 +58,13 @@ final class TestBackends {
 		respond(exchange, 200, "text/plain", Integer.toString(body.length));
 	});
 
+	/** What the auth service's agency directory answers; tests switch it. */
+	static volatile String agencies = "[]";
+
+	/** The auth service's {@code GET /agencies}: the onboarded agencies and their services. */
+	static final TestBackends.Server AGENCIES = start(exchange -> respond(exchange, 200, "application/json",
+			agencies));
+
 	/** A port on which nothing listens: a registered service that is down. */
 	static final int DOWN_PORT = freePort();
 

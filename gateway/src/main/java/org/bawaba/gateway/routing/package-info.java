@@ -9,7 +9,8 @@
  * restart.
  * <p>
  * Excluded from that locator: the gateway, the registry, and every instance whose Eureka metadata
- * carries {@code agency}. Agency services will get {@code /api/agencies/<code>/<name>/**} from a
- * route-definition locator of their own, to be added in this package (not built yet).
+ * carries {@code agency}. Agency services get {@code /api/agencies/<code>/<name>/**} from
+ * {@link org.bawaba.gateway.routing.AgencyRoutes}, only while the auth service lists their agency as
+ * onboarded and active ({@link org.bawaba.gateway.routing.AgencyDirectory}).
  */
 package org.bawaba.gateway.routing;

@@ -1,0 +1,25 @@
+package org.bawaba.auth.agency;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * What an agency should look like on the platform: its name and the services it deploys. Sent whole, each
+ * time: onboarding converges the realm to it.
+ *
+ * @param name the agency's name in English and Arabic
+ * @param services the names of its services, each routed at {@code /api/agencies/<code>/<name>} and given
+ * a confidential client {@code <code>-<name>}
+ */
+record AgencyRequest(@NotNull @Valid Bilingual name,
+		@NotNull @Size(max = 50) List<@NotNull @Pattern(regexp = AgencyRequest.SERVICE_NAME) String> services) {
+
+	static final String CODE = "[a-z][a-z0-9]{1,19}";
+
+	static final String SERVICE_NAME = "[a-z][a-z0-9-]{1,39}";
+
+}

@@ -1,0 +1,8 @@
+package org.bawaba.auth.agency;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** A text in English and Arabic. */
+record Bilingual(@NotBlank @Size(max = 200) String en, @NotBlank @Size(max = 200) String ar) {
+}

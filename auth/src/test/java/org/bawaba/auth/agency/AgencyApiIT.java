@@ -1,0 +1,175 @@
+package org.bawaba.auth.agency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import org.bawaba.platform.test.TestDatabase;
+import org.bawaba.platform.test.TestKafka;
+import org.bawaba.platform.test.TestTokens;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The auth service's API rules with its own database and broker. What it does in Keycloak is checked
+ * against a real Keycloak by {@code deploy/e2e}'s {@code AgencyOnboardingIT}; here Keycloak's address has
+ * nothing listening, which also shows that a Keycloak failure is a clear 502 and records nothing.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AgencyApiIT {
+
+	static final String DATABASE = TestDatabase.fresh("bawaba_auth_test");
+
+	static final String KAFKA = TestKafka.bootstrap();
+
+	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	static final HttpClient HTTP = HttpClient.newHttpClient();
+
+	static final String AGENCY = """
+			{"name": {"en": "Ministry of Social Development", "ar": "وزارة التنمية الاجتماعية"},
+			 "services": ["allowance"]}
+			""";
+
+	@LocalServerPort
+	int port;
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.url", () -> DATABASE);
+		registry.add("spring.kafka.bootstrap-servers", () -> KAFKA);
+		registry.add("bawaba.security.issuer-uri", TestTokens::issuer);
+		registry.add("auth.keycloak.server-url", () -> "http://127.0.0.1:" + TestKafka.freePort());
+	}
+
+	@Test
+	void onlyPlatformAdminsOnboard() {
+		HttpResponse<String> anonymous = send("PUT", "/agencies/mosd", AGENCY, null);
+		assertThat(anonymous.statusCode()).isEqualTo(401);
+		assertThat(isProblem(anonymous)).isTrue();
+		for (String bearer : new String[] { TestTokens.citizen("c-1"), TestTokens.admin("moi-admin", "moi"),
+				TestTokens.staff("mosd-staff", "mosd") }) {
+			HttpResponse<String> refused = send("PUT", "/agencies/mosd", AGENCY, bearer);
+			assertThat(refused.statusCode()).isEqualTo(403);
+			assertThat(isProblem(refused)).isTrue();
+		}
+		assertThat(agencies()).isZero();
+	}
+
+	@Test
+	void badDescriptionsAreRefusedWithTheField() {
+		String admin = TestTokens.platformAdmin();
+		assertThat(send("PUT", "/agencies/mosd", "{\"name\": {\"en\": \"Only English\"}, \"services\": []}", admin))
+			.satisfies(response -> {
+				assertThat(response.statusCode()).isEqualTo(400);
+				assertThat(json(response).get("errors").toString()).contains("name.ar");
+			});
+		assertThat(send("PUT", "/agencies/mosd",
+				"{\"name\": {\"en\": \"a\", \"ar\": \"ب\"}, \"services\": [\"Bad Name!\"]}", admin).statusCode())
+			.isEqualTo(400);
+		assertThat(send("PUT", "/agencies/MOSD!", AGENCY, admin).statusCode()).isEqualTo(400);
+		assertThat(send("PUT", "/agencies/mosd", "{not json", admin).statusCode()).isEqualTo(400);
+		assertThat(send("PUT", "/agencies/mosd", "{\"name\": \"text\", \"services\": 3}", admin).statusCode())
+			.isEqualTo(400);
+		assertThat(agencies()).isZero();
+	}
+
+	@Test
+	void keycloakUnreachableIsABadGatewayProblemAndNothingIsRecorded() {
+		HttpResponse<String> response = send("PUT", "/agencies/mosd", AGENCY, TestTokens.platformAdmin());
+		assertThat(response.statusCode()).isEqualTo(502);
+		assertThat(isProblem(response)).isTrue();
+		assertThat(json(response).get("type").asString()).endsWith("/keycloak-unavailable");
+		assertThat(agencies()).isZero();
+		assertThat(TestDatabase.count(DATABASE, "select count(*) from bawaba_outbox")).isZero();
+	}
+
+	@Test
+	void unknownAgenciesAre404InBothLanguages() {
+		HttpResponse<String> english = send("GET", "/agencies/nosuch", null, null);
+		assertThat(english.statusCode()).isEqualTo(404);
+		assertThat(isProblem(english)).isTrue();
+		HttpResponse<String> arabic = send(HttpRequest.newBuilder(uri("/agencies/nosuch"))
+			.header("Accept-Language", "ar")
+			.GET()
+			.build());
+		assertThat(json(arabic).get("title").asString()).isEqualTo("الجهة غير موجودة");
+		assertThat(send("POST", "/agencies/nosuch/services/x1/secret", null, TestTokens.platformAdmin()).statusCode())
+			.isEqualTo(404);
+		assertThat(send("DELETE", "/agencies/nosuch", null, TestTokens.platformAdmin()).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void agencyAdminsManageOnlyTheirOwnAgency() {
+		TestDatabase.execute(DATABASE, """
+				insert into agency (code, title_en, title_ar, status, onboarded_at, updated_at)
+				values ('mosd', 'Ministry of Social Development', 'وزارة التنمية الاجتماعية', 'ACTIVE', now(), now())
+				on conflict do nothing""");
+		try {
+			String staff = "{\"username\": \"new-staff\"}";
+			assertThat(send("POST", "/agencies/mosd/staff", staff, TestTokens.admin("moi-admin", "moi")).statusCode())
+				.isEqualTo(403);
+			assertThat(send("POST", "/agencies/mosd/staff", staff, TestTokens.staff("mosd-staff", "mosd"))
+				.statusCode()).isEqualTo(403);
+			assertThat(send("POST", "/agencies/mosd/services/allowance/secret", null,
+					TestTokens.admin("moi-admin", "moi")).statusCode()).isEqualTo(403);
+			// the agency's own admin passes the rules (and then meets the unreachable Keycloak)
+			assertThat(send("POST", "/agencies/mosd/staff", staff, TestTokens.admin("mosd-admin", "mosd"))
+				.statusCode()).isEqualTo(502);
+			assertThat(send("POST", "/agencies/mosd/staff", "{\"username\": \"x\"}",
+					TestTokens.admin("mosd-admin", "mosd")).statusCode()).isEqualTo(400);
+			assertThat(json(send("GET", "/agencies", null, null)).get(0).get("code").asString()).isEqualTo("mosd");
+			assertThat(TestDatabase.count(DATABASE, "select count(*) from bawaba_outbox")).isZero();
+		}
+		finally {
+			TestDatabase.execute(DATABASE, "delete from agency where code = 'mosd'");
+		}
+	}
+
+	private long agencies() {
+		return TestDatabase.count(DATABASE, "select count(*) from agency");
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://localhost:" + port + path);
+	}
+
+	private HttpResponse<String> send(String method, String path, String json, String bearer) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/json")
+			.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+					: HttpRequest.BodyPublishers.ofString(json));
+		if (bearer != null) {
+			request.header("Authorization", bearer);
+		}
+		return send(request.build());
+	}
+
+	private static HttpResponse<String> send(HttpRequest request) {
+		try {
+			return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static JsonNode json(HttpResponse<String> response) {
+		return JSON.readTree(response.body());
+	}
+
+	private static boolean isProblem(HttpResponse<String> response) {
+		return response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json");
+	}
+
+}
