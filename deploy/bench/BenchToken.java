@@ -11,13 +11,16 @@ import java.util.Base64;
 
 /**
  * Writes a JWKS and a token signed with its key, for the benchmark's own gateway (which trusts
- * that JWKS), so the benchmark needs no Keycloak. Run: java BenchToken.java <dir> <issuer>
+ * that JWKS), so the benchmark needs no Keycloak. Run: java BenchToken.java <dir> <issuer> [roles] [agency]
+ * (roles comma-separated, default {@code citizen}; agency for staff tokens).
  */
 class BenchToken {
 
 	public static void main(String[] args) throws Exception {
 		Path dir = Path.of(args[0]);
 		String issuer = args[1];
+		String roles = "\"" + String.join("\",\"", (args.length > 2 ? args[2] : "citizen").split(",")) + "\"";
+		String agency = args.length > 3 ? ",\"agency\":\"" + args[3] + "\"" : "";
 		KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
 		generator.initialize(2048);
 		KeyPair keys = generator.generateKeyPair();
@@ -28,7 +31,7 @@ class BenchToken {
 		long now = Instant.now().getEpochSecond();
 		String header = b64("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"bench\"}".getBytes(StandardCharsets.UTF_8));
 		String claims = b64(("{\"iss\":\"" + issuer + "\",\"sub\":\"bench-citizen\",\"azp\":\"bawaba-cli\",\"iat\":" + now
-				+ ",\"exp\":" + (now + 3600) + ",\"realm_access\":{\"roles\":[\"citizen\"]}}")
+				+ ",\"exp\":" + (now + 3600) + ",\"realm_access\":{\"roles\":[" + roles + "]}" + agency + "}")
 			.getBytes(StandardCharsets.UTF_8));
 		Signature signature = Signature.getInstance("SHA256withRSA");
 		signature.initSign(keys.getPrivate());

@@ -15,6 +15,9 @@ KAFKA_CONTROLLER_PORT=${KAFKA_CONTROLLER_PORT:-9093}
 KEYCLOAK_PORT=${KEYCLOAK_PORT:-8180}
 KEYCLOAK_MGMT_PORT=${KEYCLOAK_MGMT_PORT:-9180}
 REGISTRY_PORT=${REGISTRY_PORT:-8761}
+# The local mail catcher (GreenMail): services send e-mail to its SMTP port; read it in its web UI.
+MAIL_SMTP_PORT=${MAIL_SMTP_PORT:-3025}
+MAIL_WEB_PORT=${MAIL_WEB_PORT:-8025}
 PG_HOST=${PGHOST:-127.0.0.1}
 PG_PORT=${PGPORT:-5432}
 PG_USER=${PGUSER:-postgres}
@@ -31,6 +34,8 @@ KEYCLOAK_VERSION=$(pom_property keycloak.version)
 KAFKA_VERSION=$(pom_property kafka-broker.version)
 KEYCLOAK_HOME=$CACHE/keycloak-$KEYCLOAK_VERSION
 KAFKA_LIBS=$CACHE/kafka-$KAFKA_VERSION/libs
+GREENMAIL_VERSION=$(pom_property greenmail.version)
+GREENMAIL_JAR=$CACHE/greenmail-standalone-$GREENMAIL_VERSION.jar
 REALM_JSON=$ROOT/auth/src/main/resources/keycloak/bawaba-realm.json
 
 say() { printf '%s\n' "$*"; }
@@ -102,18 +107,19 @@ load_apps() {
     [[ " ${BAWABA_SKIP:-} " == *" $name "* ]] && continue
     [ -d "$ROOT/$module/src/main/java" ] || continue
     grep -rqs 'SpringApplication.run' "$ROOT/$module/src/main/java" || continue
-    local override="${name^^}_PORT"
+    local override="${name^^}_PORT"; override=${override//-/_}   # moi-identity: MOI_IDENTITY_PORT
     APPS+=("$name"); APP_PORT[$name]=${!override:-$port}; APP_MODULE[$name]=$module; APP_DB[$name]=$db
   done < "$ROOT/deploy/local/services.conf"
 }
 
-all_components() { printf '%s\n' kafka keycloak registry "${APPS[@]}"; }
+all_components() { printf '%s\n' kafka keycloak mail registry "${APPS[@]}"; }
 
 component_ports() {
   case "$1" in
     kafka) echo "$KAFKA_PORT $KAFKA_CONTROLLER_PORT" ;;
     keycloak) echo "$KEYCLOAK_PORT $KEYCLOAK_MGMT_PORT" ;;
     registry) echo "$REGISTRY_PORT" ;;
+    mail) echo "$MAIL_SMTP_PORT $MAIL_WEB_PORT" ;;
     *) echo "${APP_PORT[$1]}" ;;
   esac
 }
@@ -123,6 +129,7 @@ is_ready() {
     kafka) grep -qs 'Kafka Server started' "$LOGS/kafka.log" && port_open 127.0.0.1 "$KAFKA_PORT" ;;
     keycloak) http_ok "http://localhost:$KEYCLOAK_MGMT_PORT/health/ready" ;;
     registry) http_ok "http://localhost:$REGISTRY_PORT/actuator/health/readiness" ;;
+    mail) port_open 127.0.0.1 "$MAIL_SMTP_PORT" && port_open 127.0.0.1 "$MAIL_WEB_PORT" ;;
     *) http_ok "http://localhost:${APP_PORT[$1]}/actuator/health/readiness" ;;
   esac
 }
@@ -130,7 +137,7 @@ is_ready() {
 # What a component waits for before it starts.
 needs() {
   case "$1" in
-    kafka|keycloak|registry) ;;
+    kafka|keycloak|mail|registry) ;;
     gateway) echo registry ;;
     *) echo registry kafka ;;
   esac
@@ -209,7 +216,8 @@ start_keycloak() {
     --db-username="$PG_USER" --db-password=unused-with-trust-auth
 }
 
-app_jar() { ls "$ROOT/${APP_MODULE[$1]}"/target/*-SNAPSHOT.jar 2>/dev/null | head -n 1; }
+# (|| true: on a fresh clone there is no jar yet, and under pipefail a failed ls would end the script)
+app_jar() { ls "$ROOT/${APP_MODULE[$1]}"/target/*-SNAPSHOT.jar 2>/dev/null | head -n 1 || true; }
 
 # In the component's session: run an extracted copy of the jar. A rebuild then does not pull the
 # jar from under a running service, and the JVM keeps a class-data-sharing archive of it (written
@@ -237,6 +245,12 @@ start_app() {
     ensure_database "$db"
     env+=(SPRING_DATASOURCE_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$db" SPRING_DATASOURCE_USERNAME="$PG_USER")
   fi
+  # every service may send e-mail: locally to the mail catcher
+  env+=(MAIL_HOST=127.0.0.1 MAIL_PORT="$MAIL_SMTP_PORT")
+  # The gateway answers 504 when a service takes longer than this. Production keeps the gateway's
+  # 1 s; on one machine running the whole suite, a service's first requests (cold JVM, C1 only,
+  # other JVMs starting) can take several seconds.
+  [ "$name" = gateway ] && env+=(BAWABA_GATEWAY_SERVICE_TIMEOUT="${BAWABA_GATEWAY_SERVICE_TIMEOUT:-10s}")
   spawn "$name" "${env[@]}" SERVER_PORT="${APP_PORT[$name]}" run_boot_jar "$name" "$jar"
 }
 
@@ -244,6 +258,11 @@ start_component() {
   case "$1" in
     kafka) spawn kafka run_kafka ;;
     keycloak) start_keycloak ;;
+    # SMTP without authentication on loopback only; the web UI and REST API list what arrived
+    mail) spawn mail exec java -Xms16m -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+            -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenmail.smtp.port="$MAIL_SMTP_PORT" \
+            -Dgreenmail.auth.disabled -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.api.port="$MAIL_WEB_PORT" \
+            -jar "$GREENMAIL_JAR" ;;
     registry) spawn registry SERVER_PORT="$REGISTRY_PORT" run_boot_jar registry \
                 "$(ls "$ROOT"/registry/target/registry-*.jar | head -n 1)" ;;
     *) start_app "$1" ;;
@@ -297,7 +316,9 @@ port_var() {
     keycloak:"$KEYCLOAK_MGMT_PORT") echo KEYCLOAK_MGMT_PORT ;;
     keycloak:*) echo KEYCLOAK_PORT ;;
     registry:*) echo REGISTRY_PORT ;;
-    *) echo "${1^^}_PORT" ;;
+    mail:"$MAIL_WEB_PORT") echo MAIL_WEB_PORT ;;
+    mail:*) echo MAIL_SMTP_PORT ;;
+    *) local var="${1^^}_PORT"; echo "${var//-/_}" ;;
   esac
 }
 
@@ -306,7 +327,7 @@ port_var() {
 build_if_needed() {
   local name stale=0 jar
   for name in registry "${APPS[@]}"; do
-    if [ "$name" = registry ]; then jar=$(ls "$ROOT"/registry/target/registry-*.jar 2>/dev/null | head -n 1)
+    if [ "$name" = registry ]; then jar=$(ls "$ROOT"/registry/target/registry-*.jar 2>/dev/null | head -n 1 || true)
     else jar=$(app_jar "$name"); fi
     if [ -z "$jar" ]; then stale=1; break; fi
     if [ -n "$(find "$ROOT" -path "$ROOT/.bawaba" -prune -o \( -name pom.xml -o -path '*/src/main/*' \) \
@@ -326,6 +347,11 @@ fetch_runtime() {
       > "$LOGS/fetch-keycloak.log" 2>&1 || die "fetching Keycloak failed: see $LOGS/fetch-keycloak.log"
     mv "$CACHE/keycloak.unpacking/keycloak-$KEYCLOAK_VERSION" "$KEYCLOAK_HOME"
     rm -rf "$CACHE/keycloak.unpacking"
+  fi
+  if [ ! -f "$GREENMAIL_JAR" ]; then
+    say "Fetching GreenMail $GREENMAIL_VERSION (the local mail catcher) from Maven Central into $CACHE (once, ~20 MB)…"
+    mvnw -f deploy/local/pom.xml -Pfetch-greenmail -Dbawaba.cache="$CACHE" validate \
+      > "$LOGS/fetch-greenmail.log" 2>&1 || die "fetching GreenMail failed: see $LOGS/fetch-greenmail.log"
   fi
   if [ ! -d "$KAFKA_LIBS" ]; then
     say "Fetching Kafka $KAFKA_VERSION from Maven Central into $CACHE (once, ~45 MB)…"
@@ -351,6 +377,7 @@ Bawaba is running. Point a browser at:
   Keycloak admin console           http://localhost:$KEYCLOAK_PORT/admin/   (admin / admin, local only)
   Eureka dashboard                 http://localhost:$REGISTRY_PORT
   Kafka bootstrap                  localhost:$KAFKA_PORT
+  E-mail the services sent         http://localhost:$MAIL_WEB_PORT   (the local mail catcher, SMTP localhost:$MAIL_SMTP_PORT)
 
 Get a token and call the API:
   TOKEN=\$(./bawaba token citizen1)

@@ -1,0 +1,149 @@
+package org.bawaba.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.bawaba.e2e.Suite.GATEWAY;
+import static org.bawaba.e2e.Suite.KEYCLOAK;
+import static org.bawaba.e2e.Suite.REALM;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Onboarding an agency through the auth service's API, through the gateway, against the real Keycloak:
+ * its service client works with client credentials and carries the agency claim; onboarding again
+ * converges; a rotated secret replaces the old one; invited staff get the agency claim and roles;
+ * offboarding disables the client. The agency's code is new each run; its realm objects are removed after.
+ */
+class AgencyOnboardingIT {
+
+    private static final String API = GATEWAY + "/api/auth/agencies/";
+    private static final String CODE = "e2e" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
+    private static final String AGENCY = """
+        {"name": {"en": "Ministry of Social Development (e2e)", "ar": "وزارة التنمية الاجتماعية"},
+         "services": ["allowance"]}""";
+
+    @Test
+    void aPlatformAdminOnboardsAnAgencyWhoseServiceAndStaffThenSignIn() {
+        String admin = Suite.token("platform-admin");
+
+        var onboarded = put(API + CODE, AGENCY, admin);
+        assertThat(onboarded.statusCode()).as(onboarded.body()).isEqualTo(201);
+        JsonNode result = Suite.json(onboarded.body());
+        assertThat(result.get("agency").get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(result.get("agency").get("services").get(0).get("publicPath").asString())
+            .isEqualTo("/api/agencies/" + CODE + "/allowance");
+        JsonNode credentials = result.get("newCredentials").get(0);
+        String clientId = credentials.get("clientId").asString();
+        String secret = credentials.get("clientSecret").asString();
+        assertThat(clientId).isEqualTo(CODE + "-allowance");
+
+        // the service's own token: client credentials, the agency claim, the agency-service role
+        String serviceToken = clientToken(clientId, secret).get("access_token").asString();
+        JsonNode claims = Suite.claims(serviceToken);
+        assertThat(claims.get("agency").asString()).isEqualTo(CODE);
+        assertThat(claims.get("realm_access").get("roles").toString()).contains("agency-service");
+        // ... accepted by the gateway like any signed-in caller
+        var me = Suite.get(GATEWAY + "/api/me", serviceToken);
+        assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+        assertThat(Suite.json(me.body()).get("agency").asString()).isEqualTo(CODE);
+
+        // onboarding again converges: same agency, no new client, no secret shown again
+        var again = put(API + CODE, AGENCY, admin);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        assertThat(Suite.json(again.body()).get("newCredentials")).isEmpty();
+        assertThat(clientToken(clientId, secret).has("access_token")).isTrue();
+
+        // a rotated secret replaces the old one at once
+        var rotated = Suite.postJson(API + CODE + "/services/allowance/secret", "", admin);
+        assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);
+        String newSecret = Suite.json(rotated.body()).get("clientSecret").asString();
+        assertThat(newSecret).isNotEqualTo(secret);
+        assertThat(clientToken(clientId, secret).has("access_token")).isFalse();
+        assertThat(clientToken(clientId, newSecret).has("access_token")).isTrue();
+
+        // staff: an invited admin, who then signs in with the agency's claim and roles
+        var invited = Suite.postJson(API + CODE + "/staff", """
+            {"username": "%s-admin", "email": "%s-admin@demo.bawaba.local", "firstName": "Noor",
+             "lastName": "Al-Kuwari", "admin": true}""".formatted(CODE, CODE), admin);
+        assertThat(invited.statusCode()).as(invited.body()).isEqualTo(200);
+        assertThat(Suite.json(invited.body()).get("invited").asBoolean()).isTrue();
+        setPassword(Suite.json(invited.body()).get("subject").asString());
+        JsonNode staffClaims = Suite.claims(Suite.token(CODE + "-admin"));
+        assertThat(staffClaims.get("agency").asString()).isEqualTo(CODE);
+        assertThat(staffClaims.get("realm_access").get("roles").toString()).contains("agency-staff", "agency-admin");
+        // ... and, as the agency's admin, may assign staff of their own agency only
+        String agencyAdmin = Suite.token(CODE + "-admin");
+        var otherAgency = Suite.postJson(GATEWAY + "/api/auth/agencies/moi/staff", "{\"username\": \"moi-staff\"}",
+            agencyAdmin);
+        assertThat(otherAgency.statusCode()).as(otherAgency.body()).isEqualTo(403);
+
+        // a citizen cannot onboard
+        assertThat(put(API + CODE, AGENCY, Suite.token("citizen1")).statusCode()).isEqualTo(403);
+
+        // offboarding disables the client; onboarding again re-enables it
+        var offboarded = Suite.send(HttpRequest.newBuilder(URI.create(API + CODE))
+            .header("Authorization", "Bearer " + admin).DELETE().build());
+        assertThat(offboarded.statusCode()).as(offboarded.body()).isEqualTo(204);
+        assertThat(clientToken(clientId, newSecret).has("access_token")).isFalse();
+        assertThat(Suite.json(Suite.get(API + CODE, null).body()).get("status").asString()).isEqualTo("OFFBOARDED");
+        assertThat(put(API + CODE, AGENCY, admin).statusCode()).isEqualTo(200);
+        assertThat(clientToken(clientId, newSecret).has("access_token")).isTrue();
+    }
+
+    /** Removes what the test created in the realm (Keycloak's local admin, a development default). */
+    @AfterAll
+    static void removeTheAgencyFromTheRealm() {
+        String admin = keycloakAdmin();
+        String base = KEYCLOAK + "/admin/realms/bawaba";
+        for (JsonNode client : Suite.json(Suite.get(base + "/clients?clientId=" + CODE + "-allowance", admin).body())) {
+            delete(base + "/clients/" + client.get("id").asString(), admin);
+        }
+        for (JsonNode user : Suite.json(Suite.get(base + "/users?username=" + CODE + "-admin&exact=true", admin).body())) {
+            delete(base + "/users/" + user.get("id").asString(), admin);
+        }
+        for (JsonNode group : Suite.json(Suite.get(base + "/groups?search=agency-" + CODE + "&exact=true", admin).body())) {
+            delete(base + "/groups/" + group.get("id").asString(), admin);
+        }
+    }
+
+    private static JsonNode clientToken(String clientId, String secret) {
+        return Suite.json(Suite.postForm(REALM + "/protocol/openid-connect/token", Map.of(
+            "grant_type", "client_credentials", "client_id", clientId, "client_secret", secret), null).body());
+    }
+
+    private static void setPassword(String userId) {
+        var reset = Suite.send(HttpRequest.newBuilder(URI.create(KEYCLOAK + "/admin/realms/bawaba/users/" + userId
+                + "/reset-password"))
+            .timeout(Duration.ofSeconds(10))
+            .header("Authorization", "Bearer " + keycloakAdmin())
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString("{\"type\": \"password\", \"value\": \"demo\", \"temporary\": false}"))
+            .build());
+        assertThat(reset.statusCode()).as(reset.body()).isEqualTo(204);
+    }
+
+    private static String keycloakAdmin() {
+        var response = Suite.postForm(KEYCLOAK + "/realms/master/protocol/openid-connect/token", Map.of(
+            "grant_type", "password", "client_id", "admin-cli", "username", "admin", "password", "admin"), null);
+        return Suite.json(response.body()).get("access_token").asString();
+    }
+
+    private static HttpResponse<String> put(String url, String json, String bearer) {
+        return Suite.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + bearer)
+            .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    private static void delete(String url, String bearer) {
+        Suite.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + bearer).DELETE().build());
+    }
+}

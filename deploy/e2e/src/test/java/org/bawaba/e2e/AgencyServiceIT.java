@@ -1,0 +1,94 @@
+package org.bawaba.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.bawaba.e2e.Suite.GATEWAY;
+import static org.bawaba.e2e.Suite.REALM;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * An agency's own service on the platform: the interior ministry's sample service {@code moi-identity}
+ * (started by {@code ./bawaba run}, registered in Eureka as agency {@code moi}, public path
+ * {@code identity}) is routed at {@code /api/agencies/moi/identity/**} once the agency is onboarded
+ * through the auth service's API, answers the ministry's own client and the citizens, and stops being
+ * routed while the agency is offboarded — with no gateway change or restart.
+ */
+class AgencyServiceIT {
+
+    private static final String AUTH = GATEWAY + "/api/auth/agencies/moi";
+    private static final String SERVICE = GATEWAY + "/api/agencies/moi/identity";
+    private static final String MOI = """
+        {"name": {"en": "Ministry of Interior", "ar": "وزارة الداخلية"}, "services": ["identity"]}""";
+
+    @Test
+    void onboardedTheMinistrysServiceIsRoutedAndAnswersItsOwnClientAndCitizens() {
+        String admin = Suite.token("platform-admin");
+        var onboarded = put(AUTH, MOI, admin);
+        assertThat(onboarded.statusCode()).as(onboarded.body()).isIn(200, 201);
+        // the secret is shown once, when the client is created: a rotation gives this test its own
+        var rotated = Suite.postJson(AUTH + "/services/identity/secret", "", admin);
+        assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);
+        String clientToken = Suite.json(Suite.postForm(REALM + "/protocol/openid-connect/token", Map.of(
+            "grant_type", "client_credentials", "client_id", "moi-identity",
+            "client_secret", Suite.json(rotated.body()).get("clientSecret").asString()), null).body())
+            .get("access_token").asString();
+
+        String citizen = Suite.token("citizen2");
+        var routed = await(() -> Suite.get(SERVICE + "/credentials", citizen), response -> response.statusCode() != 404);
+        assertThat(routed.statusCode()).as(routed.body()).isEqualTo(200);
+
+        // the ministry's own system issues a residence permit to citizen2 through the gateway
+        String holder = Suite.claims(citizen).get("sub").asString();
+        String number = "RP" + (System.nanoTime() % 10_000_000);
+        var issued = Suite.postJson(SERVICE + "/credentials", """
+            {"citizen": "%s", "type": "RESIDENCE_PERMIT", "number": "%s",
+             "issuedOn": "2025-03-01", "expiresOn": "2027-02-28"}""".formatted(holder, number), clientToken);
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        JsonNode mine = Suite.json(Suite.get(SERVICE + "/credentials", citizen).body());
+        assertThat(mine.toString()).contains(number);
+        // another agency's staff cannot issue at the ministry's service
+        assertThat(Suite.postJson(SERVICE + "/credentials", "{}", Suite.token("mme-staff")).statusCode()).isIn(400, 403);
+
+        // offboarded: the route goes; onboarded again: it comes back
+        var offboarded = Suite.send(HttpRequest.newBuilder(URI.create(AUTH))
+            .header("Authorization", "Bearer " + admin).DELETE().build());
+        assertThat(offboarded.statusCode()).isEqualTo(204);
+        assertThat(await(() -> Suite.get(SERVICE + "/credentials", citizen), response -> response.statusCode() == 404)
+            .statusCode()).isEqualTo(404);
+        assertThat(put(AUTH, MOI, admin).statusCode()).isEqualTo(200);
+        assertThat(await(() -> Suite.get(SERVICE + "/credentials", citizen), response -> response.statusCode() == 200)
+            .statusCode()).isEqualTo(200);
+    }
+
+    /** Asks until the answer satisfies {@code done} or 60 s passed (the gateway re-reads the directory every 10 s). */
+    private static HttpResponse<String> await(java.util.function.Supplier<HttpResponse<String>> call,
+            Predicate<HttpResponse<String>> done) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        HttpResponse<String> response = call.get();
+        while (!done.test(response) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(ex);
+            }
+            response = call.get();
+        }
+        return response;
+    }
+
+    private static HttpResponse<String> put(String url, String json, String bearer) {
+        return Suite.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + bearer)
+            .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+}

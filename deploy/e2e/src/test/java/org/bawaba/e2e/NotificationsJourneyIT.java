@@ -1,0 +1,129 @@
+package org.bawaba.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.bawaba.e2e.Suite.GATEWAY;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Notifications through the gateway with real Keycloak tokens: contact details and language come from
+ * Keycloak's user record (the notifications client's service account) when the person gave none; an
+ * application submitted at e-services reaches the citizen's inbox in Arabic; a system with the role
+ * {@code integration} (client credentials) manages its webhook subscriptions.
+ */
+class NotificationsJourneyIT {
+
+    private static final String API = GATEWAY + "/api/notifications";
+
+    /**
+     * The gateway gives a service 1 s; a service's first calls after start-up (JIT, the first Keycloak
+     * admin call, the first Kafka send) can take longer on a loaded machine, so 503/504 is tried again.
+     */
+    private static HttpResponse<String> retrying(Supplier<HttpResponse<String>> call) throws InterruptedException {
+        HttpResponse<String> response = call.get();
+        for (int i = 0; i < 10 && (response.statusCode() == 503 || response.statusCode() == 504); i++) {
+            Thread.sleep(1000);
+            response = call.get();
+        }
+        return response;
+    }
+
+    @Test
+    void contactDetailsAndLanguageFallBackToKeycloaksUserRecord() throws InterruptedException {
+        String citizen1 = Suite.token("citizen1");
+        JsonNode first = Suite.json(retrying(() -> Suite.get(API + "/me/contact", citizen1)).body());
+        assertThat(first.has("email")).as("no e-mail address in the profile").isFalse();
+        assertThat(first.get("effective").get("email").get("value").asString()).isEqualTo("citizen1@demo.bawaba.local");
+        assertThat(first.get("effective").get("email").get("source").asString()).isEqualTo("keycloak");
+        assertThat(first.get("effective").get("locale").get("value").asString()).isEqualTo("en");
+
+        String citizen3 = Suite.token("citizen3");
+        JsonNode third = Suite.json(retrying(() -> Suite.get(API + "/me/contact", citizen3)).body());
+        assertThat(third.get("effective").get("locale").get("value").asString()).isEqualTo("ar");
+        assertThat(third.get("effective").get("locale").get("source").asString()).isEqualTo("keycloak");
+    }
+
+    @Test
+    void anApplicationSubmittedAtEservicesReachesTheCitizensInboxInArabic() throws InterruptedException {
+        String citizen = Suite.token("citizen3");
+        var applied = retrying(() -> Suite.postJson(GATEWAY + "/api/eservices/applications", """
+            {"serviceCode":"mol-job-seeker","submit":true,
+             "formData":{"qualification":"bachelor","field":"Accounting"}}""", citizen));
+        assertThat(applied.statusCode()).as(applied.body()).isEqualTo(201);
+        String id = Suite.json(applied.body()).get("id").asString();
+
+        JsonNode notice = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (notice == null && System.nanoTime() < deadline) {
+            var inbox = retrying(() -> Suite.get(API + "/me/notices?size=50", citizen));
+            assertThat(inbox.statusCode()).as(inbox.body()).isEqualTo(200);
+            for (JsonNode item : Suite.json(inbox.body()).get("items")) {
+                if (item.get("link") != null && item.get("link").asString().endsWith(id)) {
+                    notice = item;
+                }
+            }
+            Thread.sleep(250);
+        }
+        assertThat(notice).as("notice of application " + id).isNotNull();
+        assertThat(notice.get("subject").asString()).isEqualTo("تم استلام طلبك: mol-job-seeker");
+        assertThat(notice.get("dir").asString()).isEqualTo("rtl");
+
+        // another citizen cannot read it
+        String noticeId = notice.get("id").asString();
+        String citizen1 = Suite.token("citizen1");
+        assertThat(retrying(() -> Suite.get(API + "/me/notices/" + noticeId, citizen1)).statusCode()).isEqualTo(404);
+
+        // the e-mail went to the Keycloak address: SENT with an SMTP server (MAIL_HOST), NOT_CONFIGURED without
+        JsonNode email = null;
+        deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (email == null && System.nanoTime() < deadline) {
+            for (JsonNode delivery : Suite.json(retrying(() -> Suite.get(API + "/me/deliveries", citizen)).body())) {
+                if (delivery.get("channel").asString().equals("EMAIL")
+                        && !delivery.get("status").asString().equals("PENDING")) {
+                    email = delivery;
+                }
+            }
+            Thread.sleep(250);
+        }
+        assertThat(email).isNotNull();
+        assertThat(email.get("status").asString()).isIn("SENT", "NOT_CONFIGURED");
+    }
+
+    @Test
+    void anIntegratingSystemManagesItsWebhookSubscriptions() throws InterruptedException {
+        var granted = Suite.postForm(Suite.REALM + "/protocol/openid-connect/token", Map.of(
+            "client_id", "demo-integration", "client_secret", "local-dev-only-demo-integration-secret",
+            "grant_type", "client_credentials"), null);
+        assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
+        String system = Suite.json(granted.body()).get("access_token").asString();
+
+        assertThat(retrying(() -> Suite.get(API + "/webhooks", system)).statusCode()).isEqualTo(200);
+        var created = retrying(() -> Suite.postJson(API + "/webhooks", """
+            {"url":"https://receiver.example.org/bawaba","types":["org.bawaba.eservices.application.submitted.v1"]}""",
+            system));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode body = Suite.json(created.body());
+        assertThat(body.get("secret").asString()).startsWith("whsec_");
+        String id = body.get("subscription").get("id").asString();
+
+        assertThat(Suite.postJson(API + "/webhooks", """
+            {"url":"http://receiver.example.org/bawaba","types":["org.bawaba.eservices.application.submitted.v1"]}""",
+            system).statusCode()).isEqualTo(400);
+        assertThat(Suite.postJson(API + "/webhooks", """
+            {"url":"https://receiver.example.org/bawaba","types":["org.bawaba.eservices.application.submitted.v1"]}""",
+            Suite.token("citizen1")).statusCode()).isEqualTo(403);
+        assertThat(Suite.get(API + "/webhooks/" + id, system).statusCode()).isEqualTo(200);
+
+        var deleted = Suite.send(HttpRequest.newBuilder(URI.create(API + "/webhooks/" + id))
+            .header("Authorization", "Bearer " + system).DELETE().build());
+        assertThat(deleted.statusCode()).isEqualTo(204);
+    }
+}
