@@ -168,7 +168,9 @@ class EventNoticesIT extends NotificationsIT {
 		String poll = UUID.randomUUID().toString();
 		publish("bawaba.participation.polls", "org.bawaba.participation.poll.opened.v1", poll, """
 				{"pollId":"%s","agency":"mme","question":{"en":"Should parks open later?","ar":"هل تفتح الحدائق لوقت أطول؟"},
-				 "audience":"ALL","opensAt":"2026-11-01T00:00:00Z","closesAt":"2099-12-01T00:00:00Z"}""".formatted(poll));
+				 "audience":"ALL","opensAt":"2026-11-01T00:00:00Z","closesAt":"2099-12-01T00:00:00Z","multipleChoice":false,
+				 "options":[{"optionId":"%s","label":{"en":"Yes","ar":"نعم"}},{"optionId":"%s","label":{"en":"No","ar":"لا"}}]}"""
+				.formatted(poll, UUID.randomUUID(), UUID.randomUUID()));
 		JsonNode notice = until(() -> inboxWithBroadcasts(first),
 				items -> items.stream().anyMatch(n -> n.get("link").asString().endsWith(poll))).stream().filter(n -> n.get("link").asString().endsWith(poll)).findFirst().orElseThrow();
 		assertThat(notice.get("subject").asString()).isEqualTo("Have your say: Should parks open later?");
@@ -197,10 +199,10 @@ class EventNoticesIT extends NotificationsIT {
 		String suppliers = "bawaba.procurement.suppliers";
 		String category = unique("construction");
 		publish(suppliers, "org.bawaba.procurement.supplier.updated.v1", builder, """
-				{"supplierId":"%s","name":"Doha Builders","categories":["%s"],"members":["%s","%s"],
+				{"supplierId":"%s","name":"Doha Builders","nameAr":null,"categories":["%s"],"sells":[],"members":["%s","%s"],
 				 "updatedAt":"2026-11-01T00:00:00Z"}""".formatted(builder, category, m1, m2));
 		publish(suppliers, "org.bawaba.procurement.supplier.updated.v1", coder, """
-				{"supplierId":"%s","name":"Gulf Code","categories":["it"],"members":["%s"],
+				{"supplierId":"%s","name":"Gulf Code","nameAr":null,"categories":["it"],"sells":[],"members":["%s"],
 				 "updatedAt":"2026-11-01T00:00:00Z"}""".formatted(coder, m3));
 		until(() -> count("select count(*) from supplier where supplier_id in (?, ?)", builder, coder), n -> n == 2);
 		String m1Token = TestTokens.supplier(m1);
