@@ -57,6 +57,9 @@ abstract class GatewayTestSupport {
 		agencyService(registry, "rogue-service", "rogue", "anything");
 		registry.add("bawaba.agencies.refresh-interval", () -> "1h");
 		service(registry, "echo", TestBackends.url(TestBackends.ECHO));
+		service(registry, "stream", TestBackends.url(TestBackends.STREAM));
+		service(registry, "uploads", TestBackends.url(TestBackends.SLOW_ECHO));
+		registry.add("bawaba.routing.long-running.paths[0]", () -> "/api/slow/exports/**");
 		service(registry, "counted", TestBackends.url(TestBackends.HELLO));
 		registry.add("bawaba.usage.flush-interval", () -> "200ms");
 		service(registry, "limited", TestBackends.url(TestBackends.HELLO));

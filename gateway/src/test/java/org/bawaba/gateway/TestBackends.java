@@ -58,6 +58,37 @@ final class TestBackends {
 		respond(exchange, 200, "text/plain", Integer.toString(body.length));
 	});
 
+	/** A live stream: three server-sent events, 800 ms apart (longer in all than the time limit). */
+	static final TestBackends.Server STREAM = start(exchange -> {
+		exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+		exchange.sendResponseHeaders(200, 0);
+		try (OutputStream out = exchange.getResponseBody()) {
+			for (int i = 1; i <= 3; i++) {
+				out.write(("event: notice\ndata: " + i + "\n\n").getBytes(StandardCharsets.UTF_8));
+				out.flush();
+				Thread.sleep(800);
+			}
+		}
+		catch (IOException ex) {
+			// the gateway gave up and closed the connection
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	});
+
+	/** A service that reads the whole body, then takes 1.5 s to answer with its size (a slow upload). */
+	static final TestBackends.Server SLOW_ECHO = start(exchange -> {
+		byte[] body = exchange.getRequestBody().readAllBytes();
+		try {
+			Thread.sleep(1500);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		respond(exchange, 200, "text/plain", Integer.toString(body.length));
+	});
+
 	/** What the auth service's agency directory answers; tests switch it. */
 	static volatile String agencies = "[]";
 

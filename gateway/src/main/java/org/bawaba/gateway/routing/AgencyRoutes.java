@@ -54,7 +54,7 @@ class AgencyRoutes implements RouteDefinitionLocator {
 		route.setUri(URI.create("lb://" + serviceId));
 		route.setPredicates(List.of(new PredicateDefinition("Path=" + prefix + "/**")));
 		route.setFilters(List.of(new FilterDefinition("StripPrefix=4"), new FilterDefinition("TokenRelay"),
-				new FilterDefinition("RemoveRequestHeader=Cookie"), new FilterDefinition("CircuitBreaker=" + serviceId)));
+				new FilterDefinition("RemoveRequestHeader=Cookie"), new FilterDefinition("ServiceCircuitBreaker=" + serviceId)));
 		route.setMetadata(Map.of("agency", agency(instance)));
 		return route;
 	}
