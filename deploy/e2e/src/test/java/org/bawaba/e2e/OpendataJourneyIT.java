@@ -41,6 +41,18 @@ class OpendataJourneyIT {
         var loaded = upload(resourceId, csv, staff);
         assertThat(loaded.statusCode()).as(loaded.body()).isEqualTo(201);
 
+        // a larger file (over the gateway's 1 MB default and its 1 s time limit): a new version
+        StringBuilder large = new StringBuilder("clinic,visits\n");
+        for (int i = 0; large.length() < 5_000_000; i++) {
+            large.append("clinic-").append(i).append(',').append(i % 500).append('\n');
+        }
+        long rowsSent = large.chars().filter(c -> c == '\n').count() - 1;
+        var bigger = upload(resourceId, large.toString(), staff);
+        assertThat(bigger.statusCode()).as(bigger.body()).isEqualTo(201);
+        var counted = read(API + "/api/3/action/datastore_search?limit=1&resource_id=" + resourceId);
+        assertThat(Suite.json(counted.body()).get("result").get("total").asLong()).isEqualTo(rowsSent);
+        upload(resourceId, csv, staff);
+
         var search = read(API + "/api/3/action/package_search?q=" + encode("العيادات") + "&facet.field="
             + encode("[\"organization\"]"));
         assertThat(search.statusCode()).as(search.body()).isEqualTo(200);
@@ -87,7 +99,7 @@ class OpendataJourneyIT {
         String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"visits.csv\"\r\n"
             + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n";
         return Suite.send(HttpRequest.newBuilder(URI.create(API + "/resources/" + resourceId + "/data"))
-            .timeout(Duration.ofSeconds(30))
+            .timeout(Duration.ofSeconds(180))
             .header("Authorization", "Bearer " + bearer)
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
             .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
