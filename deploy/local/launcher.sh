@@ -24,7 +24,8 @@ PG_USER=${PGUSER:-postgres}
 KEYCLOAK_DB=${KEYCLOAK_DB:-bawaba_keycloak}
 REDIS_HOST=${REDIS_HOST:-127.0.0.1}
 REDIS_PORT=${REDIS_PORT:-6379}
-START_TIMEOUT=${BAWABA_START_TIMEOUT:-240}
+# A first run on a busy machine: Keycloak builds itself (~100 s under load) before it starts.
+START_TIMEOUT=${BAWABA_START_TIMEOUT:-480}
 # Small heaps and C1 only: many JVMs share two cores and start faster this way. Override with
 # BAWABA_JAVA_OPTS (for benchmarks, drop -XX:TieredStopAtLevel=1).
 SERVICE_JAVA_OPTS=${BAWABA_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -Xms32m -Xmx256m}
