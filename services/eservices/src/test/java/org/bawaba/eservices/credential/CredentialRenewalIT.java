@@ -320,7 +320,7 @@ class CredentialRenewalIT extends EservicesIT {
 	}
 
 	private static final org.springframework.jdbc.core.simple.JdbcClient DB = org.springframework.jdbc.core.simple.JdbcClient
-		.create(new org.springframework.jdbc.datasource.DriverManagerDataSource(DATABASE, "postgres", ""));
+		.create(new org.springframework.jdbc.datasource.SingleConnectionDataSource(DATABASE, "postgres", "", true));
 
 	/** Waits until the registry has the credential (its holder is not always at hand). */
 	private static void awaitCredentialKnown(UUID id) {
