@@ -14,6 +14,10 @@ import org.bawaba.contracts.eservices.ApplicationPaymentConfirmedV1;
 import org.bawaba.contracts.eservices.ApplicationRatedV1;
 import org.bawaba.contracts.eservices.ApplicationStatusChangedV1;
 import org.bawaba.contracts.eservices.ApplicationSubmittedV1;
+// --- renew ---
+import org.bawaba.contracts.eservices.CredentialExpiringV1;
+import org.bawaba.contracts.eservices.CredentialRenewalApprovedV1;
+// --- end renew ---
 import org.bawaba.contracts.eservices.ServiceStatisticsPublishedV1;
 import org.bawaba.contracts.gateway.UsageRecordedV1;
 import org.bawaba.contracts.procurement.AwardPublishedV1;
@@ -52,7 +56,11 @@ public final class Contracts {
 			CredentialIssuedV1.class,
 			// --- participation ---
 			PollOpenedV1.class, PollClosedV1.class, ComplaintFiledV1.class, ComplaintStatusChangedV1.class,
-			ComplaintRepliedV1.class, SatisfactionPublishedV1.class);
+			ComplaintRepliedV1.class, SatisfactionPublishedV1.class,
+			// --- renew ---
+			CredentialExpiringV1.class, CredentialRenewalApprovedV1.class
+			// --- end renew ---
+	);
 
 	private Contracts() {
 	}

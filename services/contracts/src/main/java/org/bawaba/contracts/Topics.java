@@ -42,6 +42,13 @@ public final class Topics {
 
 	// --- end participation ---
 
+	// --- renew ---
+
+	/** Credentials the platform tracks: expiring (click to renew), renewal approved (key = credential id). */
+	public static final String ESERVICES_CREDENTIALS = "bawaba.eservices.credentials";
+
+	// --- end renew ---
+
 	/** Suffix of the dead-letter topic of every topic. */
 	public static final String DEAD_LETTER_SUFFIX = ".dlt";
 

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.bawaba.contracts.DomainEvent;
 import org.bawaba.contracts.EventType;
+import org.bawaba.contracts.OptionalField;
 import org.bawaba.contracts.Topics;
 
 /**
@@ -19,12 +20,25 @@ import org.bawaba.contracts.Topics;
  * @param issuedOn the first day it is valid
  * @param expiresOn the last day it is valid
  * @param issuedAt when it was recorded
+ * @param replaces the credential this one renews, if any (absent in events of a first issue)
  */
 @EventType(value = CredentialIssuedV1.TYPE, topic = Topics.AGENCY_CREDENTIALS)
 public record CredentialIssuedV1(UUID credentialId, String agency, String citizen, CredentialType type,
-		LocalDate issuedOn, LocalDate expiresOn, Instant issuedAt) implements DomainEvent {
+		LocalDate issuedOn, LocalDate expiresOn, Instant issuedAt,
+		// --- renew ---
+		@OptionalField UUID replaces
+		// --- end renew ---
+) implements DomainEvent {
 
 	public static final String TYPE = "org.bawaba.agency.credential.issued.v1";
+
+	// --- renew ---
+	/** A first issue, renewing nothing. */
+	public CredentialIssuedV1(UUID credentialId, String agency, String citizen, CredentialType type,
+			LocalDate issuedOn, LocalDate expiresOn, Instant issuedAt) {
+		this(credentialId, agency, citizen, type, issuedOn, expiresOn, issuedAt, null);
+	}
+	// --- end renew ---
 
 	@Override
 	public String entityId() {

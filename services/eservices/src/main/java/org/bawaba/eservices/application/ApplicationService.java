@@ -26,6 +26,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+// --- renew ---
+import org.springframework.context.ApplicationEventPublisher;
+// --- end renew ---
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,15 +52,49 @@ public class ApplicationService {
 
 	private final Messages messages;
 
+	// --- renew ---
+	private final ApplicationEventPublisher moves;
+	// --- end renew ---
+
 	ApplicationService(ApplicationRepository applications, Catalogue catalogue, FormValidator forms,
-			EventPublisher events, ObjectProvider<AttachedDocuments> documents, Messages messages) {
+			EventPublisher events, ObjectProvider<AttachedDocuments> documents, Messages messages,
+			ApplicationEventPublisher moves) {
 		this.applications = applications;
 		this.catalogue = catalogue;
 		this.forms = forms;
 		this.events = events;
 		this.documents = documents;
 		this.messages = messages;
+		// --- renew ---
+		this.moves = moves;
+		// --- end renew ---
 	}
+
+	// --- renew ---
+	/** Applies for {@code serviceCode} as the signed-in citizen and submits at once (the prefilled renewals). */
+	@Transactional
+	public Application applyAndSubmit(Caller caller, String serviceCode, JsonNode formData) {
+		return create(caller, new Requests.NewApplication(serviceCode, formData, true));
+	}
+
+	/**
+	 * Completes an approved application for one of the service's own processes (the renewed credential
+	 * arrived from the agency), with {@code actor} in its history; false when it is not approved (any more).
+	 */
+	@Transactional
+	public boolean completeForSystem(UUID id, String actor, @Nullable String note) {
+		Application application = applications.find(id).orElse(null);
+		if (application == null || !Action.COMPLETE.allowedFrom(application.status())
+				|| !applications.move(id, application.status(), Action.COMPLETE.to)) {
+			return false;
+		}
+		applications.history(id, application.status(), Action.COMPLETE.to, Action.COMPLETE.label(), actor, note);
+		Application moved = applications.find(id).orElseThrow();
+		publish(Action.COMPLETE, application, moved);
+		moves.publishEvent(new ApplicationMoved(moved, application.status()));
+		return true;
+	}
+	// --- end renew ---
 
 	@Transactional
 	Application create(Caller caller, Requests.NewApplication request) {
@@ -126,6 +163,9 @@ public class ApplicationService {
 		applications.history(id, application.status(), action.to, action.label(), actor, note);
 		Application moved = applications.find(id).orElseThrow();
 		publish(action, application, moved);
+		// --- renew ---
+		moves.publishEvent(new ApplicationMoved(moved, application.status()));
+		// --- end renew ---
 		return moved;
 	}
 

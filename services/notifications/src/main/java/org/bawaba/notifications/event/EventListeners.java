@@ -53,4 +53,11 @@ class EventListeners {
 		intake.accept(event);
 	}
 
+	// --- renew ---
+	@InboxListener(topic = Topics.ESERVICES_CREDENTIALS)
+	void credentials(CloudEvent event) {
+		intake.accept(event);
+	}
+	// --- end renew ---
+
 }

@@ -76,7 +76,7 @@ class CredentialController {
 		}
 		Instant now = clock.instant();
 		Credential credential = new Credential(UUID.randomUUID(), request.citizen(), request.type(), request.number(),
-				request.issuedOn(), request.expiresOn(), now);
+				request.issuedOn(), request.expiresOn(), now, null);
 		if (!credentials.insert(credential)) {
 			throw new ProblemException(HttpStatus.CONFLICT, "credential-number-taken", request.number());
 		}

@@ -18,7 +18,7 @@ class CredentialRepository {
 	private static final RowMapper<Credential> ROW = (rows, i) -> new Credential(rows.getObject("id", UUID.class),
 			rows.getString("citizen"), CredentialType.valueOf(rows.getString("type")), rows.getString("number"),
 			rows.getDate("issued_on").toLocalDate(), rows.getDate("expires_on").toLocalDate(),
-			rows.getTimestamp("issued_at").toInstant());
+			rows.getTimestamp("issued_at").toInstant(), rows.getObject("replaces", UUID.class));
 
 	private final JdbcClient jdbc;
 
@@ -36,6 +36,23 @@ class CredentialRepository {
 					Date.valueOf(credential.issuedOn()), Date.valueOf(credential.expiresOn()),
 					Timestamp.from(credential.issuedAt()))
 			.update() == 1;
+	}
+
+	/** Inserts a renewed credential; false when its number is taken or its predecessor is renewed already. */
+	boolean insertRenewal(Credential credential) {
+		return jdbc.sql("""
+				insert into credential (id, citizen, type, number, issued_on, expires_on, issued_at, replaces)
+				values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing
+				""")
+			.params(credential.id(), credential.citizen(), credential.type().name(), credential.number(),
+					Date.valueOf(credential.issuedOn()), Date.valueOf(credential.expiresOn()),
+					Timestamp.from(credential.issuedAt()), credential.replaces())
+			.update() == 1;
+	}
+
+	/** The credential that renewed {@code id}, if any. */
+	Optional<Credential> renewalOf(UUID id) {
+		return jdbc.sql("select * from credential where replaces = ?").param(id).query(ROW).optional();
 	}
 
 	Optional<Credential> find(UUID id) {

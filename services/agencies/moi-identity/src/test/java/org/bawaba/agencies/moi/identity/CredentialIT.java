@@ -102,6 +102,97 @@ class CredentialIT {
 		assertThat(TestDatabase.count(DATABASE, "select count(*) from credential")).isEqualTo(before);
 	}
 
+	// --- renew ---
+	@Test
+	void anApprovedRenewalIsAnsweredOnceWithANewCredentialThatReplacesTheOld() {
+		String staff = TestTokens.staff("moi-staff", "moi");
+		HttpResponse<String> issued = send("POST", "/credentials", """
+				{"citizen": "holder-r", "type": "ID_CARD", "number": "ID9990001",
+				 "issuedOn": "2021-12-01", "expiresOn": "2026-12-31"}""", staff);
+		assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+		String old = json(issued).get("id").asString();
+		long before = TestDatabase.count(DATABASE, "select count(*) from credential");
+
+		// not this ministry's, not this holder's: ignored
+		String otherAgency = approve(old, "mme", "holder-r", "ID_CARD");
+		String otherHolder = approve(old, "moi", "holder-x", "ID_CARD");
+		awaitProcessed(otherAgency);
+		awaitProcessed(otherHolder);
+		assertThat(TestDatabase.count(DATABASE, "select count(*) from credential")).isEqualTo(before);
+
+		String first = approve(old, "moi", "holder-r", "ID_CARD");
+		List<CloudEvent> events = TestKafka.events(KAFKA, Topics.AGENCY_CREDENTIALS, null,
+				found -> found.stream().anyMatch(e -> replaces(e, old)));
+		CloudEvent renewal = events.stream().filter(e -> replaces(e, old)).findFirst().orElseThrow();
+		JsonNode data = JSON.readTree(renewal.getData().toBytes());
+		java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Qatar"));
+		assertThat(data.get("citizen").asString()).isEqualTo("holder-r");
+		assertThat(data.get("type").asString()).isEqualTo("ID_CARD");
+		assertThat(data.get("issuedOn").asString()).isEqualTo(today.toString());
+		assertThat(data.get("expiresOn").asString()).isEqualTo(today.plusYears(5).toString());
+		assertThat(data.has("number")).isFalse();
+		String renewed = data.get("credentialId").asString();
+		assertThat(renewal.getSubject()).isEqualTo(renewed);
+
+		JsonNode mine = json(send("GET", "/credentials", null, TestTokens.citizen("holder-r")));
+		assertThat(mine).hasSize(2);
+		JsonNode fresh = mine.valueStream().filter(c -> c.get("id").asString().equals(renewed)).findFirst().orElseThrow();
+		assertThat(fresh.get("replaces").asString()).isEqualTo(old);
+		assertThat(fresh.get("number").asString()).matches("ID[0-9]{8}").isNotEqualTo("ID9990001");
+
+		// approved again (another event): still one renewal, no second announcement
+		awaitProcessed(first);
+		awaitProcessed(approve(old, "moi", "holder-r", "ID_CARD"));
+		assertThat(json(send("GET", "/credentials", null, TestTokens.citizen("holder-r")))).hasSize(2);
+		assertThat(TestKafka.read(KAFKA, Topics.AGENCY_CREDENTIALS, found -> false, java.time.Duration.ofSeconds(8))
+			.stream()
+			.map(record -> io.cloudevents.kafka.KafkaMessageFactory.createReader(record).toEvent())
+			.filter(e -> replaces(e, old))).hasSize(1);
+	}
+
+	/** Publishes the platform's renewal-approved event for {@code credential}; returns the event id. */
+	private static String approve(String credential, String agency, String citizen, String type) {
+		String id = java.util.UUID.randomUUID().toString();
+		String data = JSON.writeValueAsString(new org.bawaba.contracts.eservices.CredentialRenewalApprovedV1(
+				java.util.UUID.fromString(credential), agency, citizen,
+				org.bawaba.contracts.agency.CredentialType.valueOf(type), java.util.UUID.randomUUID(),
+				java.time.Instant.now()));
+		CloudEvent event = io.cloudevents.core.builder.CloudEventBuilder.v1()
+			.withId(id)
+			.withSource(URI.create("/bawaba/eservices"))
+			.withType(org.bawaba.contracts.eservices.CredentialRenewalApprovedV1.TYPE)
+			.withSubject(credential)
+			.withTime(java.time.OffsetDateTime.now())
+			.withDataContentType("application/json")
+			.withData(data.getBytes(StandardCharsets.UTF_8))
+			.build();
+		TestKafka.send(KAFKA, io.cloudevents.kafka.KafkaMessageFactory
+			.createWriter(Topics.ESERVICES_CREDENTIALS, credential).writeBinary(event));
+		return id;
+	}
+
+	/** Waits (60 s at most) until the inbox recorded the event as processed, i.e. its handler committed. */
+	private static void awaitProcessed(String eventId) {
+		String sql = "select count(*) from bawaba_processed_event where event_id = '" + eventId + "'";
+		long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+		while (TestDatabase.count(DATABASE, sql) == 0 && System.nanoTime() < deadline) {
+			try {
+				Thread.sleep(200);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
+		assertThat(TestDatabase.count(DATABASE, sql)).as("event " + eventId + " processed").isEqualTo(1);
+	}
+
+	private static boolean replaces(CloudEvent event, String old) {
+		JsonNode replaces = JSON.readTree(event.getData().toBytes()).path("replaces");
+		return replaces.isString() && old.equals(replaces.asString());
+	}
+	// --- end renew ---
+
 	private HttpResponse<String> send(String method, String path, String json, String bearer) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
 			.header("Content-Type", "application/json")
