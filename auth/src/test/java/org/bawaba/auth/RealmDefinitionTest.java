@@ -60,6 +60,28 @@ class RealmDefinitionTest {
         assertThat(strings(user("service-account-demo-integration").get("realmRoles"))).containsExactly("integration");
     }
 
+    // --- tellonce ---
+    @Test
+    void sampleAgencyServicesHaveLocalOnlyClientsShapedAsOnboardingCreatesThem() {
+        for (String[] sample : List.of(new String[] { "moi", "identity" }, new String[] { "ewa", "accounts" })) {
+            String clientId = org.bawaba.auth.agency.KeycloakRealmAccess.clientId(sample[0], sample[1]);
+            JsonNode client = client(clientId);
+            assertThat(client.get("publicClient").asBoolean()).as(clientId).isFalse();
+            assertThat(client.get("serviceAccountsEnabled").asBoolean()).as(clientId).isTrue();
+            assertThat(client.get("standardFlowEnabled").asBoolean()).as(clientId).isFalse();
+            assertThat(client.get("directAccessGrantsEnabled").asBoolean()).as(clientId).isFalse();
+            assertThat(client.get("secret").asString()).as(clientId).isEqualTo("local-dev-only-" + clientId + "-secret");
+            assertThat(client.get("description").asString()).as(clientId).startsWith("LOCAL DEVELOPMENT ONLY");
+            JsonNode mapper = client.get("protocolMappers").get(0);
+            assertThat(mapper.get("protocolMapper").asString()).isEqualTo("oidc-hardcoded-claim-mapper");
+            assertThat(mapper.get("config").get("claim.name").asString()).isEqualTo("agency");
+            assertThat(mapper.get("config").get("claim.value").asString()).isEqualTo(sample[0]);
+            assertThat(mapper.get("config").get("access.token.claim").asString()).isEqualTo("true");
+            assertThat(strings(user("service-account-" + clientId).get("realmRoles"))).containsExactly("agency-service");
+        }
+    }
+    // --- end tellonce ---
+
     @Test
     void gatewayIsAConfidentialBrowserClientWithPkce() {
         JsonNode gateway = client("gateway");

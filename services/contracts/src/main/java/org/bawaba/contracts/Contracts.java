@@ -2,6 +2,11 @@ package org.bawaba.contracts;
 
 import java.util.List;
 
+// --- tellonce ---
+import org.bawaba.contracts.agency.ChangeConfirmedV1;
+import org.bawaba.contracts.eservices.ChangeCompletedV1;
+import org.bawaba.contracts.eservices.ChangeReportedV1;
+// --- end tellonce ---
 import org.bawaba.contracts.agency.CredentialIssuedV1;
 import org.bawaba.contracts.auth.AgencyClientCreatedV1;
 import org.bawaba.contracts.auth.AgencyOffboardedV1;
@@ -58,8 +63,11 @@ public final class Contracts {
 			PollOpenedV1.class, PollClosedV1.class, ComplaintFiledV1.class, ComplaintStatusChangedV1.class,
 			ComplaintRepliedV1.class, SatisfactionPublishedV1.class,
 			// --- renew ---
-			CredentialExpiringV1.class, CredentialRenewalApprovedV1.class
+			CredentialExpiringV1.class, CredentialRenewalApprovedV1.class,
 			// --- end renew ---
+			// --- tellonce ---
+			ChangeReportedV1.class, ChangeCompletedV1.class, ChangeConfirmedV1.class
+			// --- end tellonce ---
 	);
 
 	private Contracts() {

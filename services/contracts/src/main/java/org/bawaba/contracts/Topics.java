@@ -48,6 +48,15 @@ public final class Topics {
 	public static final String ESERVICES_CREDENTIALS = "bawaba.eservices.credentials";
 
 	// --- end renew ---
+	// --- tellonce ---
+
+	/** Tell us once: changes citizens report once (reported, completed). Key: changeId. */
+	public static final String ESERVICES_CHANGES = "bawaba.eservices.changes";
+
+	/** Agencies' answers to tell-us-once changes (confirmed). Key: changeId. */
+	public static final String AGENCY_CHANGES = "bawaba.agency.changes";
+
+	// --- end tellonce ---
 
 	/** Suffix of the dead-letter topic of every topic. */
 	public static final String DEAD_LETTER_SUFFIX = ".dlt";

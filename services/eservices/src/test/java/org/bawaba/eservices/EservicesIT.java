@@ -49,6 +49,13 @@ public abstract class EservicesIT {
 		registry.add("eservices.documents.directory", DOCUMENTS::toString);
 		registry.add("eservices.payments.base-url", TestPaymentProvider::baseUrl);
 		registry.add("eservices.payments.callback-secret", () -> TestPaymentProvider.SECRET);
+		// --- tellonce ---
+		// tell us once on a test's time scale: agencies are late after 10 s and asked again every 2 s, 3 times in all
+		registry.add("eservices.tell-us-once.deadline", () -> "PT10S");
+		registry.add("eservices.tell-us-once.check-interval", () -> "PT0.5S");
+		registry.add("eservices.tell-us-once.retry-interval", () -> "PT2S");
+		registry.add("eservices.tell-us-once.max-attempts", () -> "3");
+		// --- end tellonce ---
 	}
 
 	protected URI uri(String path) {

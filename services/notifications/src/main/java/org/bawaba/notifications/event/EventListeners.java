@@ -48,6 +48,13 @@ class EventListeners {
 		intake.accept(event);
 	}
 
+	// --- tellonce ---
+	@InboxListener(topic = Topics.ESERVICES_CHANGES)
+	void changes(CloudEvent event) {
+		intake.accept(event);
+	}
+	// --- end tellonce ---
+
 	@InboxListener(topic = PROCUREMENT_SUPPLIERS)
 	void suppliers(CloudEvent event) {
 		intake.accept(event);

@@ -82,7 +82,12 @@ public class TemplateRenderer {
 		}
 		if (node.isArray()) {
 			List<String> values = new ArrayList<>();
-			node.forEach(item -> values.add(item.asString()));
+			// --- tellonce ---
+			// a list of texts in both languages (e.g. the agencies of a tell-us-once outcome) in the reader's
+			node.forEach(item -> values.add(item.isObject() && (item.has("en") || item.has("ar"))
+					? item.path(item.has(locale.getLanguage()) ? locale.getLanguage() : (item.has("en") ? "en" : "ar")).asString()
+					: item.asString()));
+			// --- end tellonce ---
 			return String.join(", ", values);
 		}
 		String text = node.asString();
