@@ -13,6 +13,13 @@ import org.bawaba.contracts.eservices.ApplicationInfoRequestedV1;
 import org.bawaba.contracts.eservices.ApplicationPaymentConfirmedV1;
 import org.bawaba.contracts.eservices.ApplicationRatedV1;
 import org.bawaba.contracts.eservices.ApplicationStatusChangedV1;
+// --- newborn ---
+import org.bawaba.contracts.eservices.ApplicationStepFailedV1;
+import org.bawaba.contracts.eservices.ApplicationStepOverdueV1;
+import org.bawaba.contracts.steps.StepCompletedV1;
+import org.bawaba.contracts.steps.StepFailedV1;
+import org.bawaba.contracts.steps.StepRequestedV1;
+// --- end newborn ---
 import org.bawaba.contracts.eservices.ApplicationSubmittedV1;
 import org.bawaba.contracts.eservices.ServiceStatisticsPublishedV1;
 import org.bawaba.contracts.gateway.UsageRecordedV1;
@@ -52,7 +59,12 @@ public final class Contracts {
 			CredentialIssuedV1.class,
 			// --- participation ---
 			PollOpenedV1.class, PollClosedV1.class, ComplaintFiledV1.class, ComplaintStatusChangedV1.class,
-			ComplaintRepliedV1.class, SatisfactionPublishedV1.class);
+			ComplaintRepliedV1.class, SatisfactionPublishedV1.class,
+			// --- end participation ---
+			// --- newborn ---
+			StepRequestedV1.class, StepCompletedV1.class, StepFailedV1.class, ApplicationStepFailedV1.class,
+			ApplicationStepOverdueV1.class);
+			// --- end newborn ---
 
 	private Contracts() {
 	}
