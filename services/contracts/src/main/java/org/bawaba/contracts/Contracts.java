@@ -18,6 +18,13 @@ import org.bawaba.contracts.eservices.ApplicationInfoRequestedV1;
 import org.bawaba.contracts.eservices.ApplicationPaymentConfirmedV1;
 import org.bawaba.contracts.eservices.ApplicationRatedV1;
 import org.bawaba.contracts.eservices.ApplicationStatusChangedV1;
+// --- newborn ---
+import org.bawaba.contracts.eservices.ApplicationStepFailedV1;
+import org.bawaba.contracts.eservices.ApplicationStepOverdueV1;
+import org.bawaba.contracts.steps.StepCompletedV1;
+import org.bawaba.contracts.steps.StepFailedV1;
+import org.bawaba.contracts.steps.StepRequestedV1;
+// --- end newborn ---
 import org.bawaba.contracts.eservices.ApplicationSubmittedV1;
 // --- renew ---
 import org.bawaba.contracts.eservices.CredentialExpiringV1;
@@ -66,8 +73,12 @@ public final class Contracts {
 			CredentialExpiringV1.class, CredentialRenewalApprovedV1.class,
 			// --- end renew ---
 			// --- tellonce ---
-			ChangeReportedV1.class, ChangeCompletedV1.class, ChangeConfirmedV1.class
+			ChangeReportedV1.class, ChangeCompletedV1.class, ChangeConfirmedV1.class,
 			// --- end tellonce ---
+			// --- newborn ---
+			StepRequestedV1.class, StepCompletedV1.class, StepFailedV1.class, ApplicationStepFailedV1.class,
+			ApplicationStepOverdueV1.class
+			// --- end newborn ---
 	);
 
 	private Contracts() {

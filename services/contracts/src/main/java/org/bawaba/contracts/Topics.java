@@ -57,6 +57,15 @@ public final class Topics {
 	public static final String AGENCY_CHANGES = "bawaba.agency.changes";
 
 	// --- end tellonce ---
+	// --- newborn ---
+
+	/** Steps of integrated (level 4) applications, one event per step for its agency. Key: applicationId. */
+	public static final String ESERVICES_STEPS = "bawaba.eservices.steps";
+
+	/** Agencies' results of the steps they were asked to do: completed or failed. Key: applicationId. */
+	public static final String AGENCY_STEPS = "bawaba.agency.steps";
+
+	// --- end newborn ---
 
 	/** Suffix of the dead-letter topic of every topic. */
 	public static final String DEAD_LETTER_SUFFIX = ".dlt";

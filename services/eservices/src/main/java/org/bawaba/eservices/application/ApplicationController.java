@@ -70,9 +70,10 @@ class ApplicationController {
 	}
 
 	@GetMapping("/applications/{id}")
-	@Operation(summary = "One application: for its applicant and its agency's staff only (404 for anyone else)")
-	Application get(@PathVariable UUID id, Caller caller) {
-		return service.visible(caller, id);
+	@Operation(summary = "One application: for its applicant and its agency's staff only (404 for anyone else); "
+			+ "an integrated service's application shows one status per agency's step")
+	ApplicationView get(@PathVariable UUID id, Caller caller) {
+		return service.view(caller, id); // newborn: with its steps
 	}
 
 	@GetMapping("/applications/{id}/history")

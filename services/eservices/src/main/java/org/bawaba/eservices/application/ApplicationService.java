@@ -56,9 +56,12 @@ public class ApplicationService {
 	private final ApplicationEventPublisher moves;
 	// --- end renew ---
 
+	private final StepService steps; // newborn
+
 	ApplicationService(ApplicationRepository applications, Catalogue catalogue, FormValidator forms,
 			EventPublisher events, ObjectProvider<AttachedDocuments> documents, Messages messages,
-			ApplicationEventPublisher moves) {
+			ApplicationEventPublisher moves, StepService steps) {
+		this.steps = steps; // newborn
 		this.applications = applications;
 		this.catalogue = catalogue;
 		this.forms = forms;
@@ -149,6 +152,11 @@ public class ApplicationService {
 			throw illegal(application, action.label());
 		}
 		EService service = service(application);
+		// --- newborn ---
+		if (service.integrated() && action.actor == Actor.STAFF) {
+			throw new ProblemException(HttpStatus.CONFLICT, "application-integrated");
+		}
+		// --- end newborn ---
 		if (action == Action.SUBMIT) {
 			forms.validate(service, application.formData());
 			requireDocuments(service, application);
@@ -166,6 +174,11 @@ public class ApplicationService {
 		// --- renew ---
 		moves.publishEvent(new ApplicationMoved(moved, application.status()));
 		// --- end renew ---
+		// --- newborn ---
+		if (action == Action.SUBMIT && service.integrated()) {
+			steps.request(moved, service);
+		}
+		// --- end newborn ---
 		return moved;
 	}
 
@@ -200,6 +213,13 @@ public class ApplicationService {
 		}
 		return application;
 	}
+
+	// --- newborn ---
+	/** The application with its agencies' steps, if the caller may see it. */
+	ApplicationView view(Caller caller, UUID id) {
+		return ApplicationView.of(visible(caller, id), steps.of(id));
+	}
+	// --- end newborn ---
 
 	/** The caller's own application (404 for anyone else's); 403 for a caller who is no citizen. */
 	public Application forCitizen(Caller caller, UUID id) {

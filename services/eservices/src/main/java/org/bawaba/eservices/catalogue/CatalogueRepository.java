@@ -23,7 +23,8 @@ class CatalogueRepository {
 	private static final String COLUMNS = """
 			id, code, agency, title_en, title_ar, description_en, description_ar, category, life_event, level,
 			required_documents::text as required_documents, fee_amount, fee_currency, processing_days,
-			channels::text as channels, form_schema::text as form_schema, status, updated_at""";
+			channels::text as channels, form_schema::text as form_schema, status, updated_at,
+			steps::text as steps""";
 
 	private final JdbcClient db;
 
@@ -67,10 +68,10 @@ class CatalogueRepository {
 		db.sql("""
 				insert into eservice (id, code, agency, title_en, title_ar, description_en, description_ar, category,
 				  life_event, level, required_documents, fee_amount, fee_currency, processing_days, channels,
-				  form_schema, status, search_text)
+				  form_schema, status, search_text, steps)
 				values (:id, :code, :agency, :titleEn, :titleAr, :descriptionEn, :descriptionAr, :category, :lifeEvent,
 				  :level, cast(:documents as jsonb), :fee, :currency, :days, cast(:channels as jsonb),
-				  cast(:form as jsonb), :status, :searchText)""")
+				  cast(:form as jsonb), :status, :searchText, cast(:steps as jsonb))""")
 			.params(parameters(agency, definition, status, searchText))
 			.param("id", UUID.randomUUID())
 			.update();
@@ -82,7 +83,7 @@ class CatalogueRepository {
 				  description_ar = :descriptionAr, category = :category, life_event = :lifeEvent, level = :level,
 				  required_documents = cast(:documents as jsonb), fee_amount = :fee, fee_currency = :currency,
 				  processing_days = :days, channels = cast(:channels as jsonb), form_schema = cast(:form as jsonb),
-				  status = :status, search_text = :searchText, updated_at = now()
+				  status = :status, search_text = :searchText, steps = cast(:steps as jsonb), updated_at = now()
 				where code = :code and agency = :agency""")
 			.params(parameters(agency, definition, status, searchText))
 			.update();
@@ -111,6 +112,9 @@ class CatalogueRepository {
 		p.put("form", d.form() == null || d.form().isNull() ? null : json.writeValueAsString(d.form()));
 		p.put("status", status.name());
 		p.put("searchText", searchText);
+		// --- newborn ---
+		p.put("steps", json.writeValueAsString(d.stepList()));
+		// --- end newborn ---
 		return p;
 	}
 
@@ -176,7 +180,12 @@ class CatalogueRepository {
 				}), new Fee(fee, rs.getString("fee_currency")), (Integer) rs.getObject("processing_days"),
 				json.readValue(rs.getString("channels"), new TypeReference<List<String>>() {
 				}), form == null ? null : json.readTree(form), ServiceStatus.valueOf(rs.getString("status")),
-				updated.toInstant());
+				updated.toInstant(),
+				// --- newborn ---
+				json.readValue(rs.getString("steps"), new TypeReference<List<ServiceStep>>() {
+				})
+				// --- end newborn ---
+				);
 	}
 
 }

@@ -48,6 +48,14 @@ class CatalogueSeed implements ApplicationRunner {
 		}
 		Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath*:catalogue/*.json");
 		Arrays.sort(files, Comparator.comparing(Resource::getFilename));
+		// --- newborn ---
+		// every agency first: an integrated service names steps of agencies whose files come later
+		for (Resource file : files) {
+			try (InputStream in = file.getInputStream()) {
+				services.saveAgency(json.readValue(in, CatalogueFile.class).agency());
+			}
+		}
+		// --- end newborn ---
 		for (Resource file : files) {
 			try (InputStream in = file.getInputStream()) {
 				var result = catalogue.importFile(json.readValue(in, CatalogueFile.class));

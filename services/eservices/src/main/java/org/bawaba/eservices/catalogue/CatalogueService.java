@@ -66,6 +66,9 @@ class CatalogueService {
 						"catalogue.code.other-agency", service.code())));
 			try {
 				checkRules(service);
+				// --- newborn ---
+				checkSteps(service, file.agency().code());
+				// --- end newborn ---
 			}
 			catch (InvalidInputException ex) {
 				ex.errors().forEach(error -> errors.add(new FieldMessage("services[" + index + "]." + error.field(),
@@ -96,6 +99,7 @@ class CatalogueService {
 	EService create(Caller caller, ServiceDefinition service) {
 		Agency agency = staffAgency(caller);
 		checkRules(service);
+		checkSteps(service, agency.code()); // newborn
 		if (services.findByCode(service.code()).isPresent()) {
 			throw new ProblemException(HttpStatus.CONFLICT, "service-code-taken", service.code());
 		}
@@ -112,6 +116,7 @@ class CatalogueService {
 			throw new InvalidInputException(List.of(messages.field("code", "catalogue.code.immutable")));
 		}
 		checkRules(service);
+		checkSteps(service, existing.agency()); // newborn
 		Agency agency = services.findAgency(existing.agency()).orElseThrow();
 		services.update(agency.code(), service, service.status() != null ? service.status() : existing.status(),
 				searchText(agency, service));
@@ -162,6 +167,36 @@ class CatalogueService {
 			forms.checkSchema(service.form());
 		}
 	}
+
+	// --- newborn ---
+	/**
+	 * Steps only at level 4, each name once, each owned by a known agency (the service's own, or one in the
+	 * catalogue), each with a positive deadline.
+	 */
+	private void checkSteps(ServiceDefinition service, String ownAgency) {
+		List<FieldMessage> errors = new ArrayList<>();
+		List<ServiceStep> steps = service.stepList();
+		if (!steps.isEmpty() && service.level() != 4) {
+			errors.add(messages.field("steps", "catalogue.steps.level"));
+		}
+		Set<String> names = new java.util.HashSet<>();
+		for (int i = 0; i < steps.size(); i++) {
+			ServiceStep step = steps.get(i);
+			if (!names.add(step.step())) {
+				errors.add(messages.field("steps[" + i + "].step", "catalogue.steps.duplicate", step.step()));
+			}
+			if (!step.agency().equals(ownAgency) && services.findAgency(step.agency()).isEmpty()) {
+				errors.add(messages.field("steps[" + i + "].agency", "catalogue.steps.agency-unknown", step.agency()));
+			}
+			if (step.deadline().isNegative() || step.deadline().isZero()) {
+				errors.add(messages.field("steps[" + i + "].deadline", "catalogue.steps.deadline"));
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+	}
+	// --- end newborn ---
 
 	private static String searchText(Agency agency, ServiceDefinition service) {
 		return TextNormalizer.normalize(String.join(" ", service.title().en(), service.title().ar(),

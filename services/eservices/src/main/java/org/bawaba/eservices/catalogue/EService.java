@@ -11,7 +11,18 @@ import tools.jackson.databind.JsonNode;
 public record EService(UUID id, String code, String agency, Bilingual title, Bilingual description, String category,
 		@Nullable String lifeEvent, int level, List<RequiredDocument> requiredDocuments, Fee fee,
 		@Nullable Integer processingDays, List<String> channels, @Nullable JsonNode form, ServiceStatus status,
-		Instant updatedAt) {
+		Instant updatedAt,
+		// --- newborn ---
+		List<ServiceStep> steps
+		// --- end newborn ---
+		) {
+
+	// --- newborn ---
+	/** An integrated service: its agencies' steps, not staff, move its applications. */
+	public boolean integrated() {
+		return !steps.isEmpty();
+	}
+	// --- end newborn ---
 
 	/** Level 3 and 4 services are paid online before review; level 2 fees are paid at the office. */
 	public boolean requiresOnlinePayment() {

@@ -28,6 +28,8 @@ import tools.jackson.databind.JsonNode;
  * @param channels where the service is offered: {@code online}, {@code office}, {@code mobile}, {@code phone}
  * @param form the application form as a JSON Schema (draft 2020-12); required for levels 2 to 4
  * @param status where it is in the catalogue; new services default to {@code DRAFT}
+ * @param steps level 4 only: the agencies' steps of an integrated service, each asked for when the citizen
+ *     submits; the application completes when every step is done
  */
 public record ServiceDefinition(@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{2,63}") String code,
 		@NotNull @Valid Bilingual title, @NotNull @Valid Bilingual description,
@@ -36,7 +38,17 @@ public record ServiceDefinition(@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{2
 		@Nullable @Size(max = 20) List<@Valid @NotNull RequiredDocument> requiredDocuments, @Nullable @Valid Fee fee,
 		@Nullable @Positive Integer processingDays,
 		@Nullable @Size(max = 6) List<@NotNull @Pattern(regexp = "online|office|mobile|phone|courier") String> channels,
-		@Nullable JsonNode form, @Nullable ServiceStatus status) {
+		@Nullable JsonNode form, @Nullable ServiceStatus status,
+		// --- newborn ---
+		@Nullable @Size(max = 10) List<@Valid @NotNull ServiceStep> steps
+		// --- end newborn ---
+		) {
+
+	// --- newborn ---
+	List<ServiceStep> stepList() {
+		return steps == null ? List.of() : steps;
+	}
+	// --- end newborn ---
 
 	List<RequiredDocument> documents() {
 		return requiredDocuments == null ? List.of() : requiredDocuments;
