@@ -98,7 +98,9 @@ class CatchUpIT {
 				"--bawaba.security.issuer-uri=" + TestTokens.issuer(),
 				"--spring.security.oauth2.client.provider.keycloak.token-uri=" + ESERVICES.server.baseUrl() + "/token",
 				"--spring.cloud.discovery.client.simple.instances.eservices[0].uri=" + ESERVICES.server.baseUrl(),
-				"--eureka.client.enabled=false");
+				"--eureka.client.enabled=false",
+				// its own consumer group: the broker is shared with this JVM's other test classes
+				"--spring.kafka.consumer.group-id=ewa-accounts-catchup");
 	}
 
 	private static HttpResponse<String> post(ConfigurableApplicationContext app, String path, String json) {
