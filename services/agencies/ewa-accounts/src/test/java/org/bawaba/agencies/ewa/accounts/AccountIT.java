@@ -25,11 +25,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The utility's accounts and its side of tell us once, with its own database and broker. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext // closed after this class: CatchUpIT runs the service itself, on the same broker
 class AccountIT {
 
 	static final String DATABASE = TestDatabase.fresh("bawaba_ewa_accounts_test");
@@ -58,6 +60,8 @@ class AccountIT {
 		registry.add("bawaba.security.issuer-uri", TestTokens::issuer);
 		registry.add("spring.security.oauth2.client.provider.keycloak.token-uri", () -> ESERVICES.server.baseUrl() + "/token");
 		registry.add("spring.cloud.discovery.client.simple.instances.eservices[0].uri", ESERVICES.server::baseUrl);
+		// only the stand-in: never a real eservices from a suite that happens to run on this machine
+		registry.add("eureka.client.enabled", () -> "false");
 	}
 
 	@AfterAll

@@ -71,6 +71,8 @@ class TellUsOnceIT {
 		registry.add("bawaba.security.issuer-uri", TestTokens::issuer);
 		registry.add("spring.security.oauth2.client.provider.keycloak.token-uri", () -> ESERVICES.baseUrl() + "/token");
 		registry.add("spring.cloud.discovery.client.simple.instances.eservices[0].uri", ESERVICES::baseUrl);
+		// only the stand-in: never a real eservices from a suite that happens to run on this machine
+		registry.add("eureka.client.enabled", () -> "false");
 	}
 
 	@AfterAll
