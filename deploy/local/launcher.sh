@@ -214,7 +214,8 @@ start_keycloak() {
     --http-port="$KEYCLOAK_PORT" --http-management-port="$KEYCLOAK_MGMT_PORT" \
     --health-enabled=true --import-realm \
     --db=postgres --db-url="jdbc:postgresql://$PG_HOST:$PG_PORT/$KEYCLOAK_DB" \
-    --db-username="$PG_USER" --db-password=unused-with-trust-auth
+    --db-username="$PG_USER" --db-password=unused-with-trust-auth \
+    --db-pool-max-size="${KEYCLOAK_DB_POOL:-20}"
 }
 
 # (|| true: on a fresh clone there is no jar yet, and under pipefail a failed ls would end the script)
@@ -244,7 +245,10 @@ start_app() {
   [ -n "$jar" ] || die "$name has no jar: run ./mvnw package"
   if [ "$db" != "-" ]; then
     ensure_database "$db"
-    env+=(SPRING_DATASOURCE_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$db" SPRING_DATASOURCE_USERNAME="$PG_USER")
+    # Ten services and Keycloak share one PostgreSQL (max_connections 100 by default): a few
+    # connections each is plenty for one machine.
+    env+=(SPRING_DATASOURCE_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$db" SPRING_DATASOURCE_USERNAME="$PG_USER"
+      SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE="${BAWABA_DB_POOL:-6}")
   fi
   # every service may send e-mail: locally to the mail catcher
   env+=(MAIL_HOST=127.0.0.1 MAIL_PORT="$MAIL_SMTP_PORT")
