@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.bawaba.e2e.Suite.GATEWAY;
 
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Flow;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
@@ -95,6 +100,50 @@ class NotificationsJourneyIT {
         }
         assertThat(email).isNotNull();
         assertThat(email.get("status").asString()).isIn("SENT", "NOT_CONFIGURED");
+    }
+
+    @Test
+    void aNoticeArrivesLiveOnTheStreamThroughTheGateway() throws Exception {
+        String citizen = Suite.token("citizen2");
+        retrying(() -> Suite.get(API + "/me/notices?size=1", citizen));
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        HttpClient client = HttpClient.newHttpClient();
+        var stream = client.sendAsync(HttpRequest.newBuilder(URI.create(API + "/me/stream"))
+                .header("Authorization", "Bearer " + citizen).header("Accept", "text/event-stream").build(),
+            HttpResponse.BodyHandlers.fromLineSubscriber(new Flow.Subscriber<String>() {
+                public void onSubscribe(Flow.Subscription subscription) { subscription.request(Long.MAX_VALUE); }
+                public void onNext(String line) { lines.add(line); }
+                public void onError(Throwable error) { lines.add("error: " + error); }
+                public void onComplete() { lines.add("closed"); }
+            }));
+        try {
+            // the stream opens with the unread count
+            assertThat(next(lines, line -> line.startsWith("event:"), Duration.ofSeconds(30))).isEqualTo("event:unread");
+            var applied = retrying(() -> Suite.postJson(GATEWAY + "/api/eservices/applications", """
+                {"serviceCode":"mol-job-seeker","submit":true,
+                 "formData":{"qualification":"bachelor","field":"Accounting"}}""", citizen));
+            assertThat(applied.statusCode()).as(applied.body()).isEqualTo(201);
+            String id = Suite.json(applied.body()).get("id").asString();
+            // the notice of that application comes down the open stream (longer than the gateway's time limit)
+            assertThat(next(lines, line -> line.contains(id) || line.startsWith("closed") || line.startsWith("error"),
+                Duration.ofSeconds(30))).contains(id);
+        }
+        finally {
+            stream.cancel(true);
+            client.shutdownNow();
+        }
+    }
+
+    private static String next(BlockingQueue<String> lines, java.util.function.Predicate<String> wanted, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            String line = lines.poll(250, TimeUnit.MILLISECONDS);
+            if (line != null && wanted.test(line.replace("event: ", "event:"))) {
+                return line.replace("event: ", "event:");
+            }
+        }
+        return "nothing within " + timeout;
     }
 
     @Test
