@@ -52,7 +52,8 @@ class ChangeIT extends EservicesIT {
 		confirm(id, "ewa", "FAILED", "{\"en\":\"No account at this address.\",\"ar\":\"لا يوجد حساب بهذا العنوان.\"}");
 
 		List<CloudEvent> asked = TestKafka.events(KAFKA, Topics.ESERVICES_CHANGES, id, found -> !found.isEmpty());
-		assertThat(asked).extracting(CloudEvent::getType).containsExactly(ChangeReportedV1.TYPE);
+		// (the agencies' answers are already in: the outcome may have followed the request by now)
+		assertThat(asked.get(0).getType()).isEqualTo(ChangeReportedV1.TYPE);
 		String data = new String(asked.get(0).getData().toBytes(), StandardCharsets.UTF_8);
 		JsonNode request = JSON.readTree(data);
 		assertThat(request.get("citizenSubject").asString()).isEqualTo("tuo-citizen-1");
