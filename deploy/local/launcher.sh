@@ -26,6 +26,9 @@ REDIS_HOST=${REDIS_HOST:-127.0.0.1}
 REDIS_PORT=${REDIS_PORT:-6379}
 # A first run on a busy machine: Keycloak builds itself (~100 s under load) before it starts.
 START_TIMEOUT=${BAWABA_START_TIMEOUT:-480}
+# Stopping: each service finishes its requests and, on its first stop, writes its class-data archive;
+# a dozen JVMs doing that at once on two cores took over 30 s.
+STOP_TIMEOUT=${BAWABA_STOP_TIMEOUT:-120}
 # Small heaps and C1 only: many JVMs share two cores and start faster this way. Override with
 # BAWABA_JAVA_OPTS (for benchmarks, drop -XX:TieredStopAtLevel=1).
 SERVICE_JAVA_OPTS=${BAWABA_JAVA_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -Xms32m -Xmx256m}
@@ -473,7 +476,7 @@ total_rss() {
 
 # Stop the named components (all that run started, when none is named): TERM to each process
 # group that is still ours, then wait until every process of the group has ended (Keycloak's
-# script ends before its JVM does), KILL to what is left 30 s later.
+# script ends before its JVM does), KILL to what is left $STOP_TIMEOUT s later.
 cmd_stop() {
   load_apps
   local names=("$@") name pid stopped=0 deadline groups=() g
@@ -488,12 +491,15 @@ cmd_stop() {
       stopped=$((stopped + 1))
     fi
   done
-  deadline=$((SECONDS + 30))
+  deadline=$((SECONDS + STOP_TIMEOUT))
   for g in "${groups[@]}"; do
     while kill -0 -- "-$g" 2>/dev/null && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
     if kill -0 -- "-$g" 2>/dev/null; then
-      say "  process group $g did not stop within 30 s: killing it"
+      say "  process group $g did not stop within $STOP_TIMEOUT s: killing it"
       kill -KILL -- "-$g" 2>/dev/null
+      # a killed process is gone only once the kernel has reaped it
+      local killed=$((SECONDS + 10))
+      while kill -0 -- "-$g" 2>/dev/null && [ $SECONDS -lt $killed ]; do sleep 0.2; done
     fi
   done
   for name in "${names[@]}"; do rm -f "$PIDS/$name.pid"; done
