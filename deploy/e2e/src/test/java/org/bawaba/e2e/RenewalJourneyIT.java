@@ -37,19 +37,21 @@ class RenewalJourneyIT {
     private static final String ESERVICES = GATEWAY + "/api/eservices";
     private static final String NOTIFICATIONS = GATEWAY + "/api/notifications";
     private static final String MINISTRY = """
-        {"name": {"en": "Ministry of Interior", "ar": "وزارة الداخلية"}, "services": ["identity"]}""";
+        {"name": {"en": "Ministry of Interior", "ar": "وزارة الداخلية"}, "services": ["identity", "e2e-probe"]}""";
     private static final ZoneId QATAR = ZoneId.of("Asia/Qatar");
 
     @Test
     void fromTheExpiryNoticeToTheRenewedCredential() {
-        // the ministry is onboarded (again: AgencyServiceIT may have run first) and gets its own client secret
+        // the ministry is onboarded (again: AgencyServiceIT may have run first). The running moi-identity uses
+        // its configured (local-dev-only) secret, so this test leaves it alone and rotates the secret of the
+        // ministry's test-only system "e2e-probe" (as AgencyServiceIT does) to act as the ministry's own system.
         String admin = Suite.token("platform-admin");
         var onboarded = put(AUTH, MINISTRY, admin);
         assertThat(onboarded.statusCode()).as(onboarded.body()).isIn(200, 201);
-        var rotated = Suite.postJson(AUTH + "/services/identity/secret", "", admin);
+        var rotated = Suite.postJson(AUTH + "/services/e2e-probe/secret", "", admin);
         assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);
         String ministry = Suite.json(Suite.postForm(REALM + "/protocol/openid-connect/token", Map.of(
-            "grant_type", "client_credentials", "client_id", "moi-identity",
+            "grant_type", "client_credentials", "client_id", "moi-e2e-probe",
             "client_secret", Suite.json(rotated.body()).get("clientSecret").asString()), null).body())
             .get("access_token").asString();
 
