@@ -27,6 +27,7 @@ import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bawaba.platform.test.TestDatabase;
 import org.bawaba.platform.test.TestKafka;
 import org.bawaba.platform.test.TestTokens;
@@ -125,6 +126,12 @@ public abstract class NotificationsIT {
 	}
 
 	protected static void publish(String topic, String type, String key, String data, String id) {
+		TestKafka.send(KAFKA, record(topic, type, key, data, id));
+	}
+
+	/** The record of a CloudEvent in binary mode, as the platform's outbox sends it. */
+	protected static ProducerRecord<String, byte[]> record(String topic, String type, String key, String data,
+			String id) {
 		CloudEvent event = CloudEventBuilder.v1()
 			.withId(id)
 			.withSource(URI.create("/bawaba/test"))
@@ -134,7 +141,7 @@ public abstract class NotificationsIT {
 			.withDataContentType("application/json")
 			.withData(data.getBytes(StandardCharsets.UTF_8))
 			.build();
-		TestKafka.send(KAFKA, KafkaMessageFactory.createWriter(topic, key).writeBinary(event));
+		return KafkaMessageFactory.createWriter(topic, key).writeBinary(event);
 	}
 
 	// --- HTTP ---

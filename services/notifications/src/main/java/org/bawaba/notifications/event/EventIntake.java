@@ -59,7 +59,7 @@ public class EventIntake {
 			data = json.readTree(bytes);
 			Class<? extends DomainEvent> contract = CONTRACTS.get(type);
 			if (contract != null) {
-				json.readValue(bytes, contract);
+				json.treeToValue(data, contract);
 			}
 		}
 		catch (JacksonException ex) {

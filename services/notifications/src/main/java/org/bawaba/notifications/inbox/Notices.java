@@ -3,12 +3,16 @@ package org.bawaba.notifications.inbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import org.bawaba.notifications.Channel;
 import org.bawaba.notifications.NotificationsProperties.EventRule;
@@ -17,6 +21,7 @@ import org.bawaba.notifications.person.Person;
 import org.bawaba.notifications.person.PersonStore;
 import org.bawaba.notifications.person.Preferences;
 import org.bawaba.notifications.support.AfterCommit;
+import org.bawaba.notifications.support.PerTransaction;
 import org.bawaba.notifications.template.Template;
 import org.bawaba.notifications.template.TemplateRenderer;
 import org.bawaba.notifications.template.TemplateRenderer.Rendered;
@@ -58,6 +63,8 @@ public class Notices {
 
 	private final Channels deliveryChannels;
 
+	private final PerTransaction<Pending> pending = new PerTransaction<>(this::write);
+
 	Notices(JdbcClient jdbc, JsonMapper json, PersonStore people, Preferences preferences, TemplateStore templates,
 			TemplateRenderer renderer, LiveStream live, Channels deliveryChannels) {
 		this.jdbc = jdbc;
@@ -70,18 +77,16 @@ public class Notices {
 		this.deliveryChannels = deliveryChannels;
 	}
 
-	/** Notifies {@code sub} of one event. */
+	/**
+	 * Notifies {@code sub} of one event. A new notice is rendered here and written with the others of the
+	 * transaction just before it commits ({@link #write}); an event joining an open consolidated notice is
+	 * written at once, after the transaction's pending notices (the one it joins may be among them).
+	 */
 	public void notify(String sub, String type, EventRule rule, String eventId, JsonNode data) {
-		Person person = people.find(sub);
+		Person person = people.findRecent(sub);
 		Set<Channel> channels = preferences.channels(person, rule.category(), rule.required());
 		if (channels.isEmpty()) {
 			log.debug("{} opted out of {}; no notice for {}", sub, rule.category(), eventId);
-			return;
-		}
-		boolean known = jdbc.sql("select count(*) from notice_event where event_id = ? and recipient = ?")
-			.params(eventId, sub).query(Long.class).single() > 0;
-		if (known) {
-			log.info("Event {} already noticed to {}; duplicate ignored", eventId, sub);
 			return;
 		}
 		Template template = template(rule);
@@ -89,45 +94,129 @@ public class Notices {
 		Duration window = rule.consolidationWindow() == null ? Duration.ZERO : rule.consolidationWindow();
 		String key = rule.consolidationKey() == null || window.isZero() ? null
 				: type.substring(0, type.lastIndexOf('.')) + ":" + renderer.fill(rule.consolidationKey(), data, Locale.ENGLISH, Map.of());
-		if (key != null && consolidate(sub, key, type, eventId, dataText, template)) {
-			return;
+		if (key != null) {
+			pending.flush();
+			if (known(eventId, sub)) {
+				return;
+			}
+			if (consolidate(sub, key, type, eventId, dataText, template)) {
+				return;
+			}
 		}
 		UUID id = UUID.randomUUID();
 		Instant now = Instant.now();
 		Rendered en = renderer.render(template, List.of(data), Locale.ENGLISH);
 		Rendered ar = renderer.render(template, List.of(data), ARABIC);
-		jdbc.sql("""
-				insert into notice (id, recipient, category, event_type, template_code, template_version, subject_en,
-				  body_en, subject_ar, body_ar, link, required, in_inbox, consolidation_key, window_ends_at,
-				  created_at, updated_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(id, sub, rule.category(), type, template.code(), template.version(), en.subject(), en.body(),
-					ar.subject(), ar.body(), link(rule, data), rule.required(), channels.contains(Channel.INBOX), key,
-					Timestamp.from(now.plus(window)), Timestamp.from(now), Timestamp.from(now))
-			.update();
-		jdbc.sql("insert into notice_event (event_id, recipient, notice_id, data) values (?, ?, ?, ?::jsonb)")
-			.params(eventId, sub, id, dataText)
-			.update();
 		Instant due = now.plus(window);
 		Instant quiet = preferences.quietUntil(person, now);
 		if (quiet != null && quiet.isAfter(due)) {
 			due = quiet;
 		}
+		List<Queued> deliveries = new ArrayList<>();
 		for (Channel channel : channels) {
 			if (channel != Channel.INBOX) {
 				// a channel not configured here is recorded as such at once, without a trip through the job
 				boolean configured = deliveryChannels.configured(channel);
-				jdbc.sql("""
-						insert into delivery (notice_id, recipient, channel, status, next_attempt_at)
-						values (?, ?, ?, ?, ?)""")
-					.params(id, sub, channel.name(), configured ? "PENDING" : "NOT_CONFIGURED",
-							configured ? Timestamp.from(due) : null)
-					.update();
+				deliveries.add(new Queued(channel.name(), configured ? "PENDING" : "NOT_CONFIGURED",
+						configured ? due : null));
 			}
 		}
-		if (channels.contains(Channel.INBOX)) {
-			push(sub, id, rule.category(), type, en, ar, link(rule, data), 1, now, now);
+		pending.add(new Pending(id, eventId, sub, dataText, rule.category(), type, template, en, ar, link(rule, data),
+				rule.required(), channels.contains(Channel.INBOX), key, now.plus(window), now, deliveries));
+	}
+
+	/** A notice to write before the transaction commits, with its deliveries. */
+	private record Pending(UUID id, String eventId, String sub, String data, String category, String type,
+			Template template, Rendered en, Rendered ar, @Nullable String link, boolean required, boolean inInbox,
+			@Nullable String key, Instant windowEndsAt, Instant createdAt, List<Queued> deliveries) {
+	}
+
+	private record Queued(String channel, String status, @Nullable Instant due) {
+	}
+
+	/**
+	 * Writes the notices of a transaction in one statement: each claims its (event, person) in
+	 * {@code notice_event} (a replayed event claims nothing and gets no notice), then the claimed notices and
+	 * their deliveries are inserted; the new ones go to the live streams after commit.
+	 */
+	private void write(List<Pending> notices) {
+		List<Queued> queued = notices.stream().flatMap(notice -> notice.deliveries().stream()).toList();
+		Set<UUID> created = new HashSet<>(jdbc.sql("""
+				with input as (
+				  select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+				    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+				    ?::text[], ?::text[])
+				  as input (id, event_id, recipient, data, category, event_type, template_code, template_version,
+				    subject_en, body_en, subject_ar, body_ar, link, required, in_inbox, consolidation_key,
+				    window_ends_at, created_at)),
+				claimed as (
+				  insert into notice_event (event_id, recipient, notice_id, data)
+				  select event_id, recipient, id::uuid, data::jsonb from input
+				  on conflict (event_id, recipient) do nothing
+				  returning notice_id),
+				created as (
+				  insert into notice (id, recipient, category, event_type, template_code, template_version,
+				    subject_en, body_en, subject_ar, body_ar, link, required, in_inbox, consolidation_key,
+				    window_ends_at, created_at, updated_at)
+				  select claimed.notice_id, recipient, category, event_type, template_code, template_version::int,
+				    subject_en, body_en, subject_ar, body_ar, link, required::boolean, in_inbox::boolean,
+				    consolidation_key, window_ends_at::timestamptz, created_at::timestamptz, created_at::timestamptz
+				  from input join claimed on claimed.notice_id = input.id::uuid
+				  returning id),
+				queued as (
+				  insert into delivery (notice_id, recipient, channel, status, next_attempt_at)
+				  select created.id, queue.recipient, queue.channel, queue.status, queue.due::timestamptz
+				  from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+				    as queue (notice_id, recipient, channel, status, due)
+				  join created on created.id = queue.notice_id::uuid
+				  returning 1)
+				select id from created""")
+			.params(column(notices, notice -> notice.id().toString()), column(notices, Pending::eventId),
+					column(notices, Pending::sub), column(notices, Pending::data), column(notices, Pending::category),
+					column(notices, Pending::type), column(notices, notice -> notice.template().code()),
+					column(notices, notice -> String.valueOf(notice.template().version())),
+					column(notices, notice -> notice.en().subject()), column(notices, notice -> notice.en().body()),
+					column(notices, notice -> notice.ar().subject()), column(notices, notice -> notice.ar().body()),
+					column(notices, Pending::link), column(notices, notice -> String.valueOf(notice.required())),
+					column(notices, notice -> String.valueOf(notice.inInbox())), column(notices, Pending::key),
+					column(notices, notice -> notice.windowEndsAt().toString()),
+					column(notices, notice -> notice.createdAt().toString()),
+					deliveryColumn(notices, (notice, delivery) -> notice.id().toString()),
+					deliveryColumn(notices, (notice, delivery) -> notice.sub()),
+					deliveryColumn(notices, (notice, delivery) -> delivery.channel()),
+					deliveryColumn(notices, (notice, delivery) -> delivery.status()),
+					deliveryColumn(notices, (notice, delivery) -> delivery.due() == null ? null : delivery.due().toString()))
+			.query((row, index) -> row.getObject("id", UUID.class))
+			.list());
+		log.debug("{} notices written, {} deliveries queued", created.size(), queued.size());
+		for (Pending notice : notices) {
+			if (!created.contains(notice.id())) {
+				log.info("Event {} already noticed to {}; duplicate ignored", notice.eventId(), notice.sub());
+			}
+			else if (notice.inInbox()) {
+				push(notice.sub(), notice.id(), notice.category(), notice.type(), notice.en(), notice.ar(), notice.link(),
+						1, notice.createdAt(), notice.createdAt());
+			}
 		}
+	}
+
+	private static String[] column(List<Pending> notices, Function<Pending, @Nullable String> value) {
+		return notices.stream().map(value).toArray(String[]::new);
+	}
+
+	private static String[] deliveryColumn(List<Pending> notices, BiFunction<Pending, Queued, @Nullable String> value) {
+		return notices.stream()
+			.flatMap(notice -> notice.deliveries().stream().map(delivery -> value.apply(notice, delivery)))
+			.toArray(String[]::new);
+	}
+
+	private boolean known(String eventId, String sub) {
+		boolean known = jdbc.sql("select count(*) from notice_event where event_id = ? and recipient = ?")
+			.params(eventId, sub).query(Long.class).single() > 0;
+		if (known) {
+			log.info("Event {} already noticed to {}; duplicate ignored", eventId, sub);
+		}
+		return known;
 	}
 
 	/** Adds the event to the open notice with this key, if there is one. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 
 import io.cloudevents.CloudEvent;
@@ -98,6 +99,27 @@ public final class TestKafka {
 		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
 				new ByteArraySerializer())) {
 			producer.send(record).get();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Publishes records in one produce request (one record batch per partition), so that a consumer reads
+	 * those of a partition in the same poll; waits for the broker.
+	 */
+	public static void sendTogether(String bootstrap, List<ProducerRecord<String, byte[]>> records) {
+		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+				ProducerConfig.LINGER_MS_CONFIG, 60_000, ProducerConfig.BATCH_SIZE_CONFIG, 1_048_576);
+		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
+				new ByteArraySerializer())) {
+			List<Future<?>> sent = new ArrayList<>();
+			records.forEach(record -> sent.add(producer.send(record)));
+			producer.flush();
+			for (Future<?> future : sent) {
+				future.get();
+			}
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);

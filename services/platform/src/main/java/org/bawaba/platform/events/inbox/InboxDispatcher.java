@@ -3,7 +3,12 @@ package org.bawaba.platform.events.inbox;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.KafkaMessageFactory;
@@ -19,11 +24,20 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.listener.MessageListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Reads one record as a CloudEvent and hands it, once per consumer group, to the matching handlers. */
-class InboxDispatcher implements MessageListener<String, byte[]> {
+/**
+ * Hands the records of one poll, once per consumer group, to the matching handlers, in ONE transaction: the
+ * event ids are recorded with one multi-row insert that skips those already processed (and duplicates within
+ * the poll), then each fresh event goes to its handlers. The container commits the offsets only after the
+ * transaction committed. When a record fails, the transaction is rolled back, the records before it are
+ * handled again in a new transaction and committed, and the failed record is reported by its index
+ * ({@link BatchListenerFailedException}): the error handler retries it with back-off, then parks it on the
+ * dead-letter topic alone, and the records after it come again in the next poll.
+ */
+class InboxDispatcher implements BatchMessageListener<String, byte[]> {
 
 	private static final Logger log = LoggerFactory.getLogger(InboxDispatcher.class);
 
@@ -47,43 +61,102 @@ class InboxDispatcher implements MessageListener<String, byte[]> {
 	}
 
 	@Override
-	public void onMessage(ConsumerRecord<String, byte[]> record) {
-		CloudEvent event;
-		try {
-			event = KafkaMessageFactory.createReader(record).toEvent();
+	public void onMessage(List<ConsumerRecord<String, byte[]>> records) {
+		int end = records.size();
+		RecordFailure failure = null;
+		while (end > 0) {
+			try {
+				List<ConsumerRecord<String, byte[]>> batch = records.subList(0, end);
+				transactions.executeWithoutResult(status -> handle(batch));
+				break;
+			}
+			catch (RecordFailure failed) {
+				// rolled back: the records before the failed one are handled again without it
+				failure = failed;
+				end = failed.index;
+			}
 		}
-		catch (RuntimeException ex) {
-			throw new PoisonEventException("Not a CloudEvent in binary mode: " + record.topic() + "@"
-					+ record.offset(), ex);
+		if (failure != null) {
+			Throwable cause = failure.getCause();
+			throw new BatchListenerFailedException(String.valueOf(cause.getMessage()), cause,
+					records.get(failure.index));
 		}
-		List<Handler> matching = handlers.stream().filter(handler -> handler.accepts(event.getType())).toList();
-		if (matching.isEmpty()) {
-			log.debug("No handler in {} for {}; skipped", group, event.getType());
+	}
+
+	private void handle(List<ConsumerRecord<String, byte[]>> records) {
+		List<Received> received = new ArrayList<>(records.size());
+		for (int index = 0; index < records.size(); index++) {
+			ConsumerRecord<String, byte[]> record = records.get(index);
+			CloudEvent event;
+			try {
+				event = KafkaMessageFactory.createReader(record).toEvent();
+			}
+			catch (RuntimeException ex) {
+				throw new RecordFailure(index, new PoisonEventException("Not a CloudEvent in binary mode: "
+						+ record.topic() + "@" + record.offset(), ex));
+			}
+			List<Handler> matching = handlers.stream().filter(handler -> handler.accepts(event.getType())).toList();
+			if (matching.isEmpty()) {
+				log.debug("No handler in {} for {}; skipped", group, event.getType());
+				continue;
+			}
+			received.add(new Received(index, record, event, matching));
+		}
+		if (received.isEmpty()) {
 			return;
 		}
-		String correlationId = header(record, CorrelationId.HEADER);
-		if (correlationId != null) {
-			MDC.put(CorrelationId.MDC_KEY, correlationId);
-		}
-		try {
-			transactions.executeWithoutResult(status -> {
-				int fresh = jdbc.sql("""
-						insert into bawaba_processed_event (consumer_group, event_id, topic) values (?, ?, ?)
-						on conflict do nothing""")
-					.params(group, event.getId(), record.topic())
-					.update();
-				if (fresh == 0) {
-					log.info("Event {} already processed by {}; duplicate ignored", event.getId(), group);
-					return;
+		Set<String> fresh = record(received);
+		for (Received one : received) {
+			if (!fresh.remove(one.event().getId())) {
+				log.info("Event {} already processed by {}; duplicate ignored", one.event().getId(), group);
+				continue;
+			}
+			String correlationId = header(one.record(), CorrelationId.HEADER);
+			if (correlationId != null) {
+				MDC.put(CorrelationId.MDC_KEY, correlationId);
+			}
+			try {
+				for (Handler handler : one.handlers()) {
+					handler.invoke(one.event(), json);
 				}
-				for (Handler handler : matching) {
-					handler.invoke(event, json);
-				}
-			});
+			}
+			catch (RuntimeException ex) {
+				throw new RecordFailure(one.index(), ex);
+			}
+			finally {
+				MDC.remove(CorrelationId.MDC_KEY);
+			}
 		}
-		finally {
-			MDC.remove(CorrelationId.MDC_KEY);
+	}
+
+	/** Records the ids in one statement; answers those not processed before. */
+	private Set<String> record(List<Received> received) {
+		Map<String, String> topics = new LinkedHashMap<>();
+		received.forEach(one -> topics.putIfAbsent(one.event().getId(), one.record().topic()));
+		return new HashSet<>(jdbc.sql("""
+				insert into bawaba_processed_event (consumer_group, event_id, topic)
+				select ?, event_id, topic from unnest(?::text[], ?::text[]) as received (event_id, topic)
+				on conflict do nothing
+				returning event_id""")
+			.params(group, topics.keySet().toArray(String[]::new), topics.values().toArray(String[]::new))
+			.query(String.class)
+			.list());
+	}
+
+	private record Received(int index, ConsumerRecord<String, byte[]> record, CloudEvent event,
+			List<Handler> handlers) {
+	}
+
+	/** The record at {@code index} of the batch failed; thrown inside the transaction to roll it back. */
+	private static final class RecordFailure extends RuntimeException {
+
+		private final int index;
+
+		RecordFailure(int index, RuntimeException cause) {
+			super(cause.getMessage(), cause, false, false);
+			this.index = index;
 		}
+
 	}
 
 	private static @Nullable String header(ConsumerRecord<?, ?> record, String name) {

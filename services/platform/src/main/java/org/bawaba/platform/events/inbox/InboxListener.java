@@ -20,6 +20,11 @@ import java.lang.annotation.Target;
  * the insert of the event id into {@code bawaba_processed_event}: a duplicate delivery is ignored, a
  * failure rolls both back and is retried with back-off ({@code bawaba.events.inbox.*}); what still fails,
  * and anything that is not a readable CloudEvent, goes to {@code <topic>.dlt} with the error in headers.
+ * <p>
+ * The transaction is shared by the records of one poll (one commit for up to {@code max.poll.records}
+ * events; the offsets are committed after it). When one record fails, the others of its poll are rolled
+ * back with it and handled again without it, so a method may run more than once for an event whose
+ * transaction was rolled back: keep its effects in the transaction (database, outbox).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

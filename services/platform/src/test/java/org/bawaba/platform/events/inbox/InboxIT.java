@@ -1,6 +1,7 @@
 package org.bawaba.platform.events.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
@@ -10,7 +11,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -21,6 +24,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bawaba.contracts.eservices.ApplicationStatus;
@@ -38,9 +42,13 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** {@link InboxListener}: once per event id, retries, dead-letter topic. */
 @SpringBootTest(classes = InboxIT.App.class, properties = "spring.application.name=inbox-test")
@@ -77,6 +85,12 @@ class InboxIT {
 	@Autowired
 	Handlers handlers;
 
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
+
 	@Test
 	void aDuplicateDeliveryIsProcessedOnce() throws Exception {
 		UUID application = UUID.randomUUID();
@@ -105,7 +119,8 @@ class InboxIT {
 
 	@Test
 	void aPoisonMessageLandsOnTheDeadLetterTopicWithTheError() throws Exception {
-		CloudEvent poison = cloudEvent(submitted(UUID.randomUUID(), "poison"));
+		UUID poisoned = UUID.randomUUID();
+		CloudEvent poison = cloudEvent(submitted(poisoned, "poison"));
 		send(poison);
 		List<ConsumerRecord<String, byte[]>> dead = TestKafka.read(KAFKA, TOPIC + ".dlt",
 				read -> read.stream().anyMatch(r -> hasId(r, poison.getId())), Duration.ofSeconds(30));
@@ -113,7 +128,7 @@ class InboxIT {
 			.orElseThrow();
 		assertThat(header(record, "kafka_dlt-exception-message")).contains("cannot process poison");
 		assertThat(KafkaMessageFactory.createReader(record).toEvent().getType()).isEqualTo(ApplicationSubmittedV1.TYPE);
-		assertThat(handlers.poisonAttempts.get()).as("retried, then parked").isEqualTo(3);
+		assertThat(handlers.poisonAttempts.get(poisoned)).as("retried, then parked").hasValue(3);
 		assertThat(TestDatabase.count(DATABASE, "select count(*) from bawaba_processed_event where event_id = '"
 				+ poison.getId() + "'")).isZero();
 	}
@@ -126,6 +141,85 @@ class InboxIT {
 				read -> read.stream().anyMatch(r -> key.equals(r.key())), Duration.ofSeconds(30));
 		ConsumerRecord<String, byte[]> record = dead.stream().filter(r -> key.equals(r.key())).findFirst().orElseThrow();
 		assertThat(header(record, "kafka_dlt-exception-message")).contains("Not a CloudEvent");
+	}
+
+	@Test
+	void onePollIsOneTransactionThatSkipsDuplicatesWithinItAndAcrossPolls() throws Exception {
+		String group = "batch-" + UUID.randomUUID();
+		InboxDispatcher dispatcher = dispatcher(group);
+		CloudEvent first = cloudEvent(submitted(UUID.randomUUID(), "batch"));
+		CloudEvent second = cloudEvent(submitted(UUID.randomUUID(), "batch"));
+		dispatcher.onMessage(List.of(record(first, 0), record(first, 1), record(second, 2)));
+		CloudEvent third = cloudEvent(submitted(UUID.randomUUID(), "batch"));
+		dispatcher.onMessage(List.of(record(first, 3), record(third, 4), record(second, 5)));
+
+		assertThat(handlers.received).filteredOn(e -> e.applicationId().toString().equals(first.getSubject())).hasSize(1);
+		assertThat(handlers.received).filteredOn(e -> e.applicationId().toString().equals(second.getSubject())).hasSize(1);
+		assertThat(handlers.received).filteredOn(e -> e.applicationId().toString().equals(third.getSubject())).hasSize(1);
+		assertThat(TestDatabase.count(DATABASE, "select count(*) from bawaba_processed_event where consumer_group = '"
+				+ group + "'")).isEqualTo(3);
+	}
+
+	@Test
+	void aFailingRecordInThePollIsReportedAloneAndTheRecordsBeforeItAreCommitted() {
+		String group = "batch-" + UUID.randomUUID();
+		InboxDispatcher dispatcher = dispatcher(group);
+		CloudEvent before = cloudEvent(submitted(UUID.randomUUID(), "batch"));
+		CloudEvent poison = cloudEvent(submitted(UUID.randomUUID(), "poison"));
+		CloudEvent after = cloudEvent(submitted(UUID.randomUUID(), "batch"));
+		ConsumerRecord<String, byte[]> poisonRecord = record(poison, 1);
+
+		assertThatThrownBy(() -> dispatcher.onMessage(List.of(record(before, 0), poisonRecord, record(after, 2))))
+			.isInstanceOfSatisfying(BatchListenerFailedException.class, ex -> {
+				assertThat(ex.getRecord()).isSameAs(poisonRecord);
+				assertThat(ex.getCause()).hasMessageContaining("cannot process poison");
+			});
+		assertThat(TestDatabase.count(DATABASE, "select count(*) from bawaba_processed_event where consumer_group = '"
+				+ group + "' and event_id = '" + before.getId() + "'")).as("committed").isEqualTo(1);
+		assertThat(TestDatabase.count(DATABASE, "select count(*) from bawaba_processed_event where consumer_group = '"
+				+ group + "' and event_id in ('" + poison.getId() + "', '" + after.getId() + "')"))
+			.as("left for the error handler and the next poll").isZero();
+	}
+
+	@Test
+	void aPoisonRecordInTheMiddleOfAPollGoesToTheDeadLetterTopicAndTheOthersAreHandled() throws Exception {
+		UUID before = UUID.randomUUID();
+		UUID after = UUID.randomUUID();
+		CloudEvent poison = cloudEvent(submitted(UUID.randomUUID(), "poison"));
+		String key = UUID.randomUUID().toString();
+		TestKafka.sendTogether(KAFKA, List.of(producerRecord(cloudEvent(submitted(before, "batch")), key),
+				producerRecord(poison, key), producerRecord(cloudEvent(submitted(after, "batch")), key)));
+
+		TestKafka.read(KAFKA, TOPIC + ".dlt", read -> read.stream().anyMatch(r -> hasId(r, poison.getId())),
+				Duration.ofSeconds(30));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> handlers.received.stream().anyMatch(e -> e.applicationId().equals(after)));
+		assertThat(handlers.received).anyMatch(e -> e.applicationId().equals(before));
+		assertThat(TestDatabase.count(DATABASE, "select count(*) from bawaba_processed_event where event_id = '"
+				+ poison.getId() + "'")).isZero();
+	}
+
+	private InboxDispatcher dispatcher(String group) {
+		try {
+			return new InboxDispatcher(group,
+					List.of(InboxDispatcher.Handler.of(handlers,
+							Handlers.class.getDeclaredMethod("onSubmitted", ApplicationSubmittedV1.class))),
+					jdbc, new TransactionTemplate(transactionManager), JSON);
+		}
+		catch (NoSuchMethodException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** The record as a consumer reads it, at {@code offset} of partition 0. */
+	private static ConsumerRecord<String, byte[]> record(CloudEvent event, long offset) {
+		ProducerRecord<String, byte[]> sent = producerRecord(event, event.getSubject());
+		return new ConsumerRecord<>(TOPIC, 0, offset, System.currentTimeMillis(), TimestampType.CREATE_TIME, -1, -1,
+				sent.key(), sent.value(), sent.headers(), Optional.empty());
+	}
+
+	private static ProducerRecord<String, byte[]> producerRecord(CloudEvent event, String key) {
+		return KafkaMessageFactory.createWriter(TOPIC, null, null, key).writeBinary(event);
 	}
 
 	private static boolean hasId(ConsumerRecord<String, byte[]> record, String id) {
@@ -156,7 +250,7 @@ class InboxIT {
 	}
 
 	private static void send(CloudEvent event) throws Exception {
-		producer.send(KafkaMessageFactory.createWriter(TOPIC, null, null, event.getSubject()).writeBinary(event)).get();
+		producer.send(producerRecord(event, event.getSubject())).get();
 	}
 
 	static class Handlers {
@@ -165,12 +259,12 @@ class InboxIT {
 
 		final List<CloudEvent> envelopes = new CopyOnWriteArrayList<>();
 
-		final AtomicInteger poisonAttempts = new AtomicInteger();
+		final Map<UUID, AtomicInteger> poisonAttempts = new ConcurrentHashMap<>();
 
 		@InboxListener(topic = TOPIC)
 		void onSubmitted(ApplicationSubmittedV1 event) {
 			if ("poison".equals(event.serviceCode())) {
-				poisonAttempts.incrementAndGet();
+				poisonAttempts.computeIfAbsent(event.applicationId(), id -> new AtomicInteger()).incrementAndGet();
 				throw new IllegalStateException("cannot process poison");
 			}
 			received.add(event);
