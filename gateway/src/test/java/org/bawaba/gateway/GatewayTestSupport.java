@@ -44,6 +44,8 @@ abstract class GatewayTestSupport {
 		registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
 				() -> TestBackends.url(TestBackends.SIGN_ON) + "/realms/bawaba/protocol/openid-connect/certs");
 		service(registry, "hello", TestBackends.url(TestBackends.HELLO));
+		// the portal gets every path outside the gateway's own (org.bawaba.gateway.routing.PortalRoute)
+		service(registry, "portal", TestBackends.url(TestBackends.HELLO));
 		service(registry, "other", TestBackends.url(TestBackends.OTHER));
 		service(registry, "slow", TestBackends.url(TestBackends.SLOW));
 		service(registry, "down", "http://127.0.0.1:" + TestBackends.DOWN_PORT);

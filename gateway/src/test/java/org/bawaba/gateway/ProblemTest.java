@@ -15,7 +15,7 @@ class ProblemTest extends GatewayTestSupport {
 	@Test
 	void unknownRouteIsNotFound() {
 		this.client.get()
-			.uri("/nothing/here")
+			.uri("/api/nothing/here")
 			.exchange()
 			.expectStatus().isNotFound()
 			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -23,8 +23,8 @@ class ProblemTest extends GatewayTestSupport {
 			.jsonPath("$.type").isEqualTo("https://bawaba.org/problems/not-found")
 			.jsonPath("$.title").isEqualTo("Not Found")
 			.jsonPath("$.status").isEqualTo(404)
-			.jsonPath("$.detail").isEqualTo("Nothing is published at /nothing/here.")
-			.jsonPath("$.instance").isEqualTo("/nothing/here")
+			.jsonPath("$.detail").isEqualTo("Nothing is published at /api/nothing/here.")
+			.jsonPath("$.instance").isEqualTo("/api/nothing/here")
 			.jsonPath("$.trace").doesNotExist()
 			.jsonPath("$.exception").doesNotExist();
 	}

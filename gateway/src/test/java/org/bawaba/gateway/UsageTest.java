@@ -47,7 +47,7 @@ class UsageTest extends GatewayTestSupport {
 				.exchange()
 				.expectStatus().isOk();
 			this.client.post().uri("/api/counted/anonymous").exchange().expectStatus().isOk();
-			this.client.get().uri("/nothing-" + UUID.randomUUID()).exchange().expectStatus().isNotFound();
+			this.client.get().uri("/api/nothing-" + UUID.randomUUID()).exchange().expectStatus().isNotFound();
 
 			List<ConsumerRecord<String, byte[]>> records = poll(consumer);
 

@@ -1,9 +1,14 @@
 package org.bawaba.gateway.security;
 
+import java.util.List;
+
 import org.bawaba.gateway.problem.ProblemResponses;
+import org.bawaba.gateway.routing.PortalRoute;
 import org.bawaba.gateway.session.CsrfCookie;
+import org.bawaba.gateway.session.SignInRequests;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -25,6 +30,8 @@ import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttrib
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Who may call what, for API clients with bearer tokens from the Keycloak realm {@code bawaba}
@@ -55,7 +62,8 @@ class SecurityConfiguration {
 	@Bean
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ProblemResponses problems,
 			CorsConfigurationSource cors, ReactiveClientRegistrationRepository registrations,
-			ServerOAuth2AuthorizedClientRepository authorizedClients) {
+			ServerOAuth2AuthorizedClientRepository authorizedClients,
+			@Value("${bawaba.security.csrf-exempt-paths:}") List<String> csrfExemptPaths) {
 		ProblemSecurityHandlers handlers = new ProblemSecurityHandlers(problems);
 		JwtAuthenticationConverter jwtConverter = new JwtAuthenticationConverter();
 		jwtConverter.setJwtGrantedAuthoritiesConverter(new RealmRoles());
@@ -63,6 +71,8 @@ class SecurityConfiguration {
 				registrations);
 		endKeycloakSession.setPostLogoutRedirectUri("{baseUrl}/");
 		ServerSecurityContextRepository contexts = new BrowserSecurityContextRepository();
+		SignInRequests signIn = new SignInRequests(registrations);
+		List<PathPattern> csrfExempt = exempt(csrfExemptPaths);
 		return http
 			.securityContextRepository(contexts)
 			.authorizeExchange(exchanges -> exchanges
@@ -75,6 +85,8 @@ class SecurityConfiguration {
 				.authenticationFailureHandler(handlers)
 				.accessDeniedHandler(handlers))
 			.oauth2Login(login -> login
+				.authorizationRequestResolver(signIn)
+				.authenticationSuccessHandler(signIn)
 				.securityContextRepository(contexts)
 				.clientRegistrationRepository(registrations)
 				.authorizedClientRepository(authorizedClients))
@@ -89,7 +101,7 @@ class SecurityConfiguration {
 			.csrf(csrf -> csrf
 				.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
 				.csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
-				.requireCsrfProtectionMatcher(SecurityConfiguration::browserStateChange))
+				.requireCsrfProtectionMatcher(exchange -> browserStateChange(exchange, csrfExempt)))
 			.cors(spec -> spec.configurationSource(cors))
 			// written by org.bawaba.gateway.hardening.SecurityHeaders, so that services' answers get them too
 			.headers(ServerHttpSecurity.HeaderSpec::disable)
@@ -99,8 +111,12 @@ class SecurityConfiguration {
 			.build();
 	}
 
-	/** An unsafe method sent with the session cookie and without a bearer token. */
-	private static Mono<ServerWebExchangeMatcher.MatchResult> browserStateChange(ServerWebExchange exchange) {
+	/**
+	 * An unsafe method sent with the session cookie and without a bearer token, to the API or to
+	 * sign out. The portal's pages check their forms' token themselves ({@link PortalRoute}).
+	 */
+	private static Mono<ServerWebExchangeMatcher.MatchResult> browserStateChange(ServerWebExchange exchange,
+			List<PathPattern> exempt) {
 		var request = exchange.getRequest();
 		boolean unsafe = switch (request.getMethod().name()) {
 			case "GET", "HEAD", "OPTIONS", "TRACE" -> false;
@@ -108,8 +124,15 @@ class SecurityConfiguration {
 		};
 		boolean browser = request.getCookies().containsKey(CsrfCookie.SESSION_COOKIE)
 				&& !request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
-		return (unsafe && browser) ? ServerWebExchangeMatcher.MatchResult.match()
+		boolean portal = PortalRoute.isPortal(request.getPath().value());
+		boolean exempted = exempt.stream().anyMatch(pattern -> pattern.matches(request.getPath().pathWithinApplication()));
+		return (unsafe && browser && !portal && !exempted) ? ServerWebExchangeMatcher.MatchResult.match()
 				: ServerWebExchangeMatcher.MatchResult.notMatch();
+	}
+
+	/** {@code bawaba.security.csrf-exempt-paths}: forms of third parties' pages served through the gateway. */
+	private static List<PathPattern> exempt(List<String> patterns) {
+		return patterns.stream().filter(pattern -> !pattern.isBlank()).map(PathPatternParser.defaultInstance::parse).toList();
 	}
 
 }

@@ -1,0 +1,94 @@
+package org.bawaba.gateway.session;
+
+import java.net.URI;
+import java.util.Set;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
+import org.springframework.security.web.server.DefaultServerRedirectStrategy;
+import org.springframework.security.web.server.WebFilterExchange;
+import org.springframework.security.web.server.authentication.ServerAuthenticationSuccessHandler;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * A browser's sign-in ({@code /oauth2/authorization/keycloak?lang=ar&return=/ar/services}) in the
+ * person's language and back to where they were: {@code lang} becomes Keycloak's
+ * {@code ui_locales} (its sign-in page follows it), and {@code return}, a path on this site only,
+ * is kept in the session and is where the browser goes once signed in ({@code /} without one).
+ */
+public final class SignInRequests implements ServerOAuth2AuthorizationRequestResolver, ServerAuthenticationSuccessHandler {
+
+	static final String RETURN_ATTRIBUTE = SignInRequests.class.getName() + ".return";
+
+	private static final Set<String> LANGUAGES = Set.of("ar", "en");
+
+	private final DefaultServerOAuth2AuthorizationRequestResolver delegate;
+
+	private final DefaultServerRedirectStrategy redirects = new DefaultServerRedirectStrategy();
+
+	public SignInRequests(ReactiveClientRegistrationRepository registrations) {
+		this.delegate = new DefaultServerOAuth2AuthorizationRequestResolver(registrations);
+	}
+
+	@Override
+	public Mono<OAuth2AuthorizationRequest> resolve(ServerWebExchange exchange) {
+		return remember(exchange).then(this.delegate.resolve(exchange)).map(request -> localized(request, exchange));
+	}
+
+	@Override
+	public Mono<OAuth2AuthorizationRequest> resolve(ServerWebExchange exchange, String clientRegistrationId) {
+		return remember(exchange).then(this.delegate.resolve(exchange, clientRegistrationId))
+			.map(request -> localized(request, exchange));
+	}
+
+	@Override
+	public Mono<Void> onAuthenticationSuccess(WebFilterExchange webFilterExchange, Authentication authentication) {
+		ServerWebExchange exchange = webFilterExchange.getExchange();
+		return exchange.getSession()
+			.map(session -> {
+				Object target = session.getAttributes().remove(RETURN_ATTRIBUTE);
+				return target instanceof String path ? path : "/";
+			})
+			.defaultIfEmpty("/")
+			.flatMap(path -> this.redirects.sendRedirect(exchange, URI.create(path)));
+	}
+
+	private Mono<Void> remember(ServerWebExchange exchange) {
+		String target = exchange.getRequest().getQueryParams().getFirst("return");
+		if (!isLocalPath(target)) {
+			return Mono.empty();
+		}
+		return exchange.getSession().doOnNext(session -> session.getAttributes().put(RETURN_ATTRIBUTE, target)).then();
+	}
+
+	private static OAuth2AuthorizationRequest localized(OAuth2AuthorizationRequest request, ServerWebExchange exchange) {
+		String lang = exchange.getRequest().getQueryParams().getFirst("lang");
+		if (lang == null || !LANGUAGES.contains(lang)) {
+			return request;
+		}
+		return OAuth2AuthorizationRequest.from(request)
+			.additionalParameters(parameters -> parameters.put("ui_locales", lang))
+			.build();
+	}
+
+	/** A path on this site: one slash, no scheme, host or backslash, so never an open redirect. */
+	public static boolean isLocalPath(String target) {
+		if (target == null || target.isEmpty() || target.length() > 2000 || !target.startsWith("/")
+				|| target.startsWith("//") || target.contains("\\")) {
+			return false;
+		}
+		try {
+			URI uri = new URI(target);
+			return uri.getScheme() == null && uri.getHost() == null && uri.getRawAuthority() == null;
+		}
+		catch (Exception invalid) {
+			return false;
+		}
+	}
+
+}
