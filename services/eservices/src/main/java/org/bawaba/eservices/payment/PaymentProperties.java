@@ -27,6 +27,6 @@ import org.springframework.validation.annotation.Validated;
 record PaymentProperties(@DefaultValue("simulated") @Pattern(regexp = "simulated|http") String provider,
 		@Nullable URI baseUrl, @NotBlank @Size(min = 16) String callbackSecret,
 		@DefaultValue("http://localhost:8080/api/eservices/payments/callback") @NotNull URI callbackUrl,
-		@DefaultValue("http://localhost:8080/api/eservices/payments/return") @NotNull URI returnUrl,
+		@DefaultValue("http://localhost:8080/payments/return") @NotNull URI returnUrl,
 		@DefaultValue("http://localhost:8080/api/eservices/payment-simulator") @NotNull URI simulatorBaseUrl) {
 }
