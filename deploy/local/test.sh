@@ -14,6 +14,7 @@ cmd_test() {
   (cd "$ROOT" && ./mvnw -B -ntp install "$@") || return 1
 
   say "== 2/3 End-to-end tests against the running suite"
+  browser_preflight || return 1
   load_apps
   if cmd_status > /dev/null 2>&1; then
     say "Using the suite that is already running."
@@ -44,6 +45,19 @@ cmd_test() {
   fi
   test_summary
   return $rc
+}
+
+# The portal's browser tests (deploy/e2e Portal*IT) need Debian's chromium and chromium-driver.
+# Installed here when missing and this is a root shell with apt-get (as on CI); otherwise say how.
+browser_preflight() {
+  command -v chromium > /dev/null && command -v chromedriver > /dev/null && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get > /dev/null; then
+    say "Installing chromium and chromium-driver for the portal's browser tests…"
+    apt-get update -qq > /dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver > /dev/null \
+      && return 0
+  fi
+  say "The portal's browser tests need chromium and chromium-driver: sudo apt-get install chromium chromium-driver"
+  return 1
 }
 
 # Every pid in every process group that run started (to check after stop).

@@ -53,7 +53,10 @@ class EservicesJourneyIT {
             .POST(HttpRequest.BodyPublishers.noBody())
             .build());
         assertThat(paid.statusCode()).as(paid.body()).isEqualTo(303);
-        var returned = Suite.get(paid.headers().firstValue("Location").orElseThrow(), null);
+        // back to the portal's page, which shows what e-services answers
+        String back = paid.headers().firstValue("Location").orElseThrow();
+        assertThat(back).startsWith(Suite.GATEWAY + "/payments/return?payment=");
+        var returned = Suite.get(API + "/payments/return?" + URI.create(back).getQuery(), null);
         assertThat(Suite.json(returned.body()).get("status").asString()).isEqualTo("PAID");
         assertThat(Suite.json(Suite.get(API + "/applications/" + id, citizen).body()).get("paid").asBoolean()).isTrue();
 

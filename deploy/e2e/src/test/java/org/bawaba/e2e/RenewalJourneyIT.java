@@ -42,49 +42,12 @@ class RenewalJourneyIT {
 
     @Test
     void fromTheExpiryNoticeToTheRenewedCredential() {
-        // the ministry is onboarded (again: AgencyServiceIT may have run first). The running moi-identity uses
-        // its configured (local-dev-only) secret, so this test leaves it alone and rotates the secret of the
-        // ministry's test-only system "e2e-probe" (as AgencyServiceIT does) to act as the ministry's own system.
-        String admin = Suite.token("platform-admin");
-        var onboarded = put(AUTH, MINISTRY, admin);
-        assertThat(onboarded.statusCode()).as(onboarded.body()).isIn(200, 201);
-        var rotated = Suite.postJson(AUTH + "/services/e2e-probe/secret", "", admin);
-        assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);
-        String ministry = Suite.json(Suite.postForm(REALM + "/protocol/openid-connect/token", Map.of(
-            "grant_type", "client_credentials", "client_id", "moi-e2e-probe",
-            "client_secret", Suite.json(rotated.body()).get("clientSecret").asString()), null).body())
-            .get("access_token").asString();
-
-        // the ministry's catalogue as in the repository, renewal services included (imported the documented way,
-        // so that a suite database seeded before they existed has them too)
-        var catalogue = put(ESERVICES + "/agencies/moi/catalogue", catalogueFile(), Suite.token("moi-admin"));
-        assertThat(catalogue.statusCode()).as(catalogue.body()).isEqualTo(200);
-
-        String citizen = Suite.token("citizen1");
-        String holder = Suite.claims(citizen).get("sub").asString();
-        var routed = await(() -> Suite.get(MOI + "/credentials", citizen), response -> response.statusCode() != 404);
-        assertThat(routed.statusCode()).as(routed.body()).isEqualTo(200);
-
-        // the ministry's system issues citizen1 an ID card that expires in 20 days (the window is 60)
+        ExpiringCard setUp = expiringIdCard("citizen1");
+        String card = setUp.card();
+        LocalDate expiry = setUp.expiry();
+        String citizen = setUp.citizen();
+        String number = setUp.number();
         LocalDate today = LocalDate.now(QATAR);
-        LocalDate expiry = today.plusDays(20);
-        String number = "ID" + String.format("%08d", Math.floorMod(System.nanoTime(), 100_000_000L));
-        var issued = Suite.postJson(MOI + "/credentials", """
-            {"citizen": "%s", "type": "ID_CARD", "number": "%s", "issuedOn": "%s", "expiresOn": "%s"}"""
-            .formatted(holder, number, expiry.minusYears(5), expiry), ministry);
-        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
-        String card = Suite.json(issued.body()).get("id").asString();
-
-        // the platform hears of it (credential.issued) and shows it among citizen1's credentials
-        JsonNode known = awaitJson(() -> Suite.get(ESERVICES + "/me/credentials", citizen),
-            list -> find(list, card).isPresent());
-        assertThat(find(known, card).orElseThrow().get("state").asString()).isEqualTo("EXPIRING");
-
-        // a platform admin sends the due notices now (the daily job does it at 06:00)
-        var run = Suite.postJson(ESERVICES + "/credentials/renewal-notices", "", admin);
-        assertThat(run.statusCode()).as(run.body()).isEqualTo(200);
-        assertThat(Suite.json(run.body()).get("windowDays").asInt()).isEqualTo(60);
-        assertThat(Suite.postJson(ESERVICES + "/credentials/renewal-notices", "", citizen).statusCode()).isEqualTo(403);
 
         // the click-to-renew notice reaches citizen1's inbox, linking to the renewal
         String link = "/eservices/renewals/" + card;
@@ -191,4 +154,59 @@ class RenewalJourneyIT {
             .header("Authorization", "Bearer " + bearer)
             .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
     }
+    /** What {@link #expiringIdCard} set up: the card, its expiry, and the token of its holder. */
+    record ExpiringCard(String card, LocalDate expiry, String citizen, String number) {
+    }
+
+    /**
+     * The ministry's system issues {@code username} an ID card that expires within the renewal window,
+     * the platform learns of it, and a platform admin sends the due click-to-renew notices.
+     */
+    static ExpiringCard expiringIdCard(String username) {
+        // the ministry is onboarded (again: AgencyServiceIT may have run first). The running moi-identity uses
+        // its configured (local-dev-only) secret, so this test leaves it alone and rotates the secret of the
+        // ministry's test-only system "e2e-probe" (as AgencyServiceIT does) to act as the ministry's own system.
+        String admin = Suite.token("platform-admin");
+        var onboarded = put(AUTH, MINISTRY, admin);
+        assertThat(onboarded.statusCode()).as(onboarded.body()).isIn(200, 201);
+        var rotated = Suite.postJson(AUTH + "/services/e2e-probe/secret", "", admin);
+        assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);
+        String ministry = Suite.json(Suite.postForm(REALM + "/protocol/openid-connect/token", Map.of(
+            "grant_type", "client_credentials", "client_id", "moi-e2e-probe",
+            "client_secret", Suite.json(rotated.body()).get("clientSecret").asString()), null).body())
+            .get("access_token").asString();
+
+        // the ministry's catalogue as in the repository, renewal services included (imported the documented way,
+        // so that a suite database seeded before they existed has them too)
+        var catalogue = put(ESERVICES + "/agencies/moi/catalogue", catalogueFile(), Suite.token("moi-admin"));
+        assertThat(catalogue.statusCode()).as(catalogue.body()).isEqualTo(200);
+
+        String citizen = Suite.token(username);
+        String holder = Suite.claims(citizen).get("sub").asString();
+        var routed = await(() -> Suite.get(MOI + "/credentials", citizen), response -> response.statusCode() != 404);
+        assertThat(routed.statusCode()).as(routed.body()).isEqualTo(200);
+
+        // the ministry's system issues citizen1 an ID card that expires in 20 days (the window is 60)
+        LocalDate today = LocalDate.now(QATAR);
+        LocalDate expiry = today.plusDays(20);
+        String number = "ID" + String.format("%08d", Math.floorMod(System.nanoTime(), 100_000_000L));
+        var issued = Suite.postJson(MOI + "/credentials", """
+            {"citizen": "%s", "type": "ID_CARD", "number": "%s", "issuedOn": "%s", "expiresOn": "%s"}"""
+            .formatted(holder, number, expiry.minusYears(5), expiry), ministry);
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        String card = Suite.json(issued.body()).get("id").asString();
+
+        // the platform hears of it (credential.issued) and shows it among citizen1's credentials
+        JsonNode known = awaitJson(() -> Suite.get(ESERVICES + "/me/credentials", citizen),
+            list -> find(list, card).isPresent());
+        assertThat(find(known, card).orElseThrow().get("state").asString()).isEqualTo("EXPIRING");
+
+        // a platform admin sends the due notices now (the daily job does it at 06:00)
+        var run = Suite.postJson(ESERVICES + "/credentials/renewal-notices", "", admin);
+        assertThat(run.statusCode()).as(run.body()).isEqualTo(200);
+        assertThat(Suite.json(run.body()).get("windowDays").asInt()).isEqualTo(60);
+        assertThat(Suite.postJson(ESERVICES + "/credentials/renewal-notices", "", citizen).statusCode()).isEqualTo(403);
+        return new ExpiringCard(card, expiry, citizen, number);
+    }
+
 }
