@@ -377,6 +377,7 @@ print_urls() {
   cat <<EOF
 
 Bawaba is running. Point a browser at:
+  The portal, Arabic and English   http://localhost:${APP_PORT[gateway]:-8080}/   (sign in as citizen1 / demo)
   Gateway (the only public entry)  http://localhost:${APP_PORT[gateway]:-8080}
   Your identity through it         http://localhost:${APP_PORT[gateway]:-8080}/api/me   (needs a token)
   Sign in with a browser           http://localhost:${APP_PORT[gateway]:-8080}/oauth2/authorization/keycloak
