@@ -161,10 +161,13 @@ spawn() {
   echo $! > "$PIDS/$name.pid"
 }
 
+# The environment is read whole before it is searched: `tr | grep -q` under pipefail failed now and
+# then (grep stops at the match, tr dies of SIGPIPE on a large environment), and a starting
+# component was reported as exited.
 ours() {
-  local pid=$1
-  [ -r "/proc/$pid/environ" ] && tr '\0' '\n' 2>/dev/null < "/proc/$pid/environ" |
-    grep -qxF "BAWABA_RUNTIME=$RT"
+  local pid=$1 env
+  env=$(tr '\0' '\n' 2>/dev/null < "/proc/$pid/environ") || return 1
+  [[ $'\n'"$env"$'\n' == *$'\n'"BAWABA_RUNTIME=$RT"$'\n'* ]]
 }
 
 pid_of() {
@@ -513,7 +516,7 @@ cmd_restart() {
   [ -n "$name" ] || die "usage: ./bawaba restart <component>"
   use_jdk
   load_apps
-  all_components | grep -qxF "$name" || die "no component named $name: $(all_components | tr '\n' ' ')"
+  grep -qxF "$name" <<< "$(all_components)" || die "no component named $name: $(all_components | tr '\n' ' ')"
   build_if_needed
   cmd_stop "$name"
   start_component "$name"
