@@ -1,5 +1,6 @@
 package org.bawaba.gateway;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -86,6 +87,24 @@ class IdentityTest extends GatewayTestSupport {
 		expectInvalidToken(TestTokens.sign(TestTokens.citizen()
 			.issueTime(Date.from(expired.minusSeconds(300)))
 			.expirationTime(Date.from(expired))));
+	}
+
+	@Test
+	void aTokenThatWorkedStopsWorkingWhenItExpiresThoughTheGatewayRemembersIt() throws InterruptedException {
+		// expired 8 s ago: within the 10 s skew now, outside it 2 s from now
+		Instant expired = Instant.now().minusSeconds(8);
+		String token = TestTokens.sign(TestTokens.citizen()
+			.issueTime(Date.from(expired.minusSeconds(300)))
+			.expirationTime(Date.from(expired)));
+		this.client.get()
+			.uri("/api/me")
+			.headers(headers -> headers.setBearerAuth(token))
+			.exchange()
+			.expectStatus().isOk();
+
+		Thread.sleep(Math.max(0, Duration.between(Instant.now(), expired.plusSeconds(11)).toMillis()));
+
+		expectInvalidToken(token);
 	}
 
 	@Test

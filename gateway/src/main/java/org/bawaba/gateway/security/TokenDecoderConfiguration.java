@@ -18,20 +18,25 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
  * unknown key id, so issued tokens keep working while Keycloak restarts), the issuer checked, and
  * expiry checked with a small clock skew ({@code bawaba.security.clock-skew}, 10 s) instead of
  * Spring Security's 60 s, so an expired token stops working promptly. When the keys cannot be
- * fetched, the request is answered 503 (the sign-on is unavailable), not 401 or 500.
+ * fetched, the request is answered 503 (the sign-on is unavailable), not 401 or 500. Tokens that
+ * passed are remembered for a while ({@link VerifiedTokens}, {@code bawaba.security.verified-tokens.*};
+ * a maximum size of 0 turns that off).
  */
 @Configuration(proxyBeanMethods = false)
 class TokenDecoderConfiguration {
 
 	@Bean
 	ReactiveJwtDecoder jwtDecoder(OAuth2ResourceServerProperties properties,
-			@Value("${bawaba.security.clock-skew:10s}") Duration clockSkew) {
+			@Value("${bawaba.security.clock-skew:10s}") Duration clockSkew,
+			@Value("${bawaba.security.verified-tokens.maximum-size:10000}") long verifiedTokens,
+			@Value("${bawaba.security.verified-tokens.ttl:60s}") Duration verifiedTokensTtl) {
 		var jwt = properties.getJwt();
-		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwt.getJwkSetUri()).build();
-		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-				new JwtTimestampValidator(clockSkew), new JwtIssuerValidator(jwt.getIssuerUri())));
-		return token -> decoder.decode(token)
+		NimbusReactiveJwtDecoder nimbus = NimbusReactiveJwtDecoder.withJwkSetUri(jwt.getJwkSetUri()).build();
+		JwtTimestampValidator inTime = new JwtTimestampValidator(clockSkew);
+		nimbus.setJwtValidator(new DelegatingOAuth2TokenValidator<>(inTime, new JwtIssuerValidator(jwt.getIssuerUri())));
+		ReactiveJwtDecoder decoder = token -> nimbus.decode(token)
 			.onErrorMap(ex -> !(ex instanceof JwtException), SignOnUnavailableException::new);
+		return (verifiedTokens > 0) ? new VerifiedTokens(decoder, inTime, verifiedTokens, verifiedTokensTtl) : decoder;
 	}
 
 	/**
