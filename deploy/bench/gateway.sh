@@ -5,8 +5,8 @@
 # everything it started. Needs the gateway built (./mvnw -pl gateway package) and Redis on
 # 127.0.0.1:6379; installs wrk and nginx from Debian when missing.
 #
-#   deploy/bench/gateway.sh            # 20 s per target after warm-ups (gateway 60 s, others 15 s)
-#   DURATION=60s WARMUP=30s GATEWAY_WARMUP=120s deploy/bench/gateway.sh
+#   deploy/bench/gateway.sh            # 20 s per target after warm-ups (gateway 150 s, others 15 s)
+#   DURATION=60s WARMUP=30s GATEWAY_WARMUP=240s deploy/bench/gateway.sh
 #   GATEWAY_ARGS="--bawaba.rate-limit.enabled=false" deploy/bench/gateway.sh   # one feature off
 #   PIN=0 deploy/bench/gateway.sh      # no CPU pinning
 #
@@ -15,15 +15,15 @@
 # with one thread on CLIENT_CPUS (default CPU 1). Every target thus gets the same server CPU, and
 # the load generator never steals it (unpinned, wrk's threads, nginx and the JVM fought over two
 # cores: the direct p99 was 289 ms). The gateway runs as in production: C2 JIT on, a fixed 512 MB
-# heap, warmed up long enough for C2 to finish (after 15 s it still compiled and served a quarter
-# of its steady rate). Its Kafka is a port where nothing listens, so usage records are buffered
+# heap, warmed up long enough for C2 to settle (after 15 s it still compiled and served a quarter
+# of its steady rate; after 60 s, a third to four fifths). Its Kafka is a port where nothing listens, so usage records are buffered
 # and dropped, never sent to a suite's Kafka that may be running.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 DURATION=${DURATION:-20s}
 WARMUP=${WARMUP:-15s}
-GATEWAY_WARMUP=${GATEWAY_WARMUP:-60s}
+GATEWAY_WARMUP=${GATEWAY_WARMUP:-150s}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-1}
 PIN=${PIN:-1}
