@@ -13,6 +13,7 @@ import org.bawaba.notifications.person.Preferences;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -22,9 +23,14 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * The open Server-Sent Events streams of signed-in readers on this instance: a notice is pushed to its
  * reader's streams as soon as its transaction committed, a broadcast to the streams of its audience; a
  * comment every {@code notifications.stream.heartbeat} keeps proxies from closing idle streams.
+ * <p>
+ * When the service stops, its open streams are ended first: the web server's graceful shutdown
+ * waits for every request in progress, and a live stream never ends by itself, so each one held
+ * the instance for the whole shutdown phase (30 s). Browsers' {@code EventSource} reconnects on its
+ * own, to an instance that is up.
  */
 @Component
-public class LiveStream {
+public class LiveStream implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(LiveStream.class);
 
@@ -37,6 +43,8 @@ public class LiveStream {
 	private final PersonStore people;
 
 	private final Preferences preferences;
+
+	private volatile boolean running;
 
 	LiveStream(NotificationsProperties properties, @Lazy InboxStore inbox, PersonStore people, Preferences preferences) {
 		this.properties = properties.stream();
@@ -90,6 +98,38 @@ public class LiveStream {
 	/** A comment on every open stream. */
 	public void heartbeat() {
 		listeners.values().forEach(open -> open.forEach(listener -> send(listener, SseEmitter.event().comment("keep-alive"))));
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+	}
+
+	/** Ends every open stream; runs before the web server's graceful shutdown (a higher phase). */
+	@Override
+	public void stop() {
+		this.running = false;
+		int ended = 0;
+		for (List<Listener> open : listeners.values()) {
+			for (Listener listener : open) {
+				listener.emitter().complete();
+				ended++;
+			}
+		}
+		listeners.clear();
+		if (ended > 0) {
+			log.info("Live streams: {} ended for shutdown", ended);
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		return SmartLifecycle.DEFAULT_PHASE;
 	}
 
 	/** Open streams on this instance. */

@@ -21,9 +21,16 @@ import org.bawaba.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
+
 class InboxIT extends NotificationsIT {
 
 	private static final String SUBMITTED = "org.bawaba.eservices.application.submitted.v1";
+
+	private static final String END = "(end of stream)";
+
+	@Autowired
+	private LiveStream liveStream;
 
 	@Test
 	void listUnreadCountMarkReadAndDelete() {
@@ -126,6 +133,43 @@ class InboxIT extends NotificationsIT {
 			assertThat(millis).as("event published to notice on the stream, ms").isLessThan(1000);
 		}
 		finally {
+			stream.body().close();
+			reader.interrupt();
+		}
+	}
+
+	@Test
+	void stoppingTheServiceEndsOpenStreamsInsteadOfWaitingForThem() throws Exception {
+		String citizen = unique("leaving");
+		String token = TestTokens.citizen(citizen);
+		HttpResponse<InputStream> stream = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/me/stream"))
+			.header("Authorization", token).header("Accept", "text/event-stream").GET().build(),
+				HttpResponse.BodyHandlers.ofInputStream());
+		assertThat(stream.statusCode()).isEqualTo(200);
+		BlockingQueue<String> lines = new ArrayBlockingQueue<>(100);
+		Thread reader = Thread.ofVirtual().start(() -> {
+			try (BufferedReader in = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+				String line;
+				while ((line = in.readLine()) != null) {
+					lines.offer(line);
+				}
+				lines.offer(END);
+			}
+			catch (Exception ex) {
+				lines.offer("failed: " + ex);
+			}
+		});
+		try {
+			assertThat(next(lines, "data:", Duration.ofSeconds(5))).contains("\"unread\"");
+			assertThat(this.liveStream.size()).isPositive();
+
+			this.liveStream.stop();
+
+			assertThat(next(lines, END, Duration.ofSeconds(5))).as("the stream ended").isEqualTo(END);
+			assertThat(this.liveStream.size()).isZero();
+		}
+		finally {
+			this.liveStream.start();
 			stream.body().close();
 			reader.interrupt();
 		}
