@@ -1,11 +1,12 @@
 package org.bawaba.notifications.person;
 
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import jakarta.ws.rs.NotFoundException;
 import org.bawaba.notifications.NotificationsProperties;
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Component;
  * People's e-mail address, phone ({@code phone_number} attribute, when the realm declares one) and
  * {@code locale} from their Keycloak user record, through the admin API as the confidential client
  * {@code notifications} (service account with realm-management {@code view-users}). Off when no client
- * secret is configured. Records are cached for {@code notifications.keycloak.cache-ttl}.
+ * secret is configured. Records are cached for {@code notifications.keycloak.cache-ttl}, at most
+ * {@value #CACHED_PEOPLE} of them (the least recently used go first).
  */
 @Component
 public class KeycloakUsers implements DisposableBean {
@@ -32,8 +34,8 @@ public class KeycloakUsers implements DisposableBean {
 	public record KeycloakUser(@Nullable String email, @Nullable String phone, @Nullable String locale) {
 	}
 
-	private record Cached(Optional<KeycloakUser> user, Instant loadedAt) {
-	}
+	/** How many people's records are kept at most; a national inbox reaches millions of people. */
+	static final int CACHED_PEOPLE = 50_000;
 
 	private final NotificationsProperties.Keycloak properties;
 
@@ -41,7 +43,7 @@ public class KeycloakUsers implements DisposableBean {
 
 	private final String realm;
 
-	private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+	private final Cache<String, Optional<KeycloakUser>> cache;
 
 	private volatile @Nullable Keycloak client;
 
@@ -52,6 +54,10 @@ public class KeycloakUsers implements DisposableBean {
 		int realms = path.indexOf("/realms/");
 		this.serverUrl = uri.getScheme() + "://" + uri.getAuthority() + (realms > 0 ? path.substring(0, realms) : "");
 		this.realm = realms >= 0 ? path.substring(realms + "/realms/".length()) : "bawaba";
+		this.cache = Caffeine.newBuilder()
+			.maximumSize(CACHED_PEOPLE)
+			.expireAfterWrite(this.properties.cacheTtl())
+			.build();
 	}
 
 	public boolean enabled() {
@@ -66,9 +72,9 @@ public class KeycloakUsers implements DisposableBean {
 		if (!enabled()) {
 			return Optional.empty();
 		}
-		Cached cached = cache.get(sub);
-		if (cached != null && cached.loadedAt().plus(properties.cacheTtl()).isAfter(Instant.now())) {
-			return cached.user();
+		Optional<KeycloakUser> cached = cache.getIfPresent(sub);
+		if (cached != null) {
+			return cached;
 		}
 		Optional<KeycloakUser> user;
 		try {
@@ -79,7 +85,7 @@ public class KeycloakUsers implements DisposableBean {
 		catch (NotFoundException ex) {
 			user = Optional.empty();
 		}
-		cache.put(sub, new Cached(user, Instant.now()));
+		cache.put(sub, user);
 		return user;
 	}
 
