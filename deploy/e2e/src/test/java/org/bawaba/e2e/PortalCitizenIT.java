@@ -153,9 +153,10 @@ class PortalCitizenIT {
             assertThat(staff.dir()).isEqualTo(lang.equals("ar") ? "rtl" : "ltr");
 
             // the notice arrives on the open page, without reloading it
-            // (the status notices of the review and approval, in the reader's language)
-            person.waitFor(d -> liveNotices(person).stream()
-                .anyMatch(text -> text.contains("approved") || text.contains("in review") || text.contains("حالة طلبك")));
+            // (the status notices of the review and approval, in the page's language: the person's
+            // own language is Arabic or English, the same person reads both pages)
+            String statusNotice = lang.equals("ar") ? "حالة طلبك" : "Your application is";
+            person.waitFor(d -> liveNotices(person).stream().anyMatch(text -> text.contains(statusNotice)));
             person.screenshot("inbox-live-" + lang);
             assertThat(person.all("li.notice").size()).isGreaterThan(before);
 

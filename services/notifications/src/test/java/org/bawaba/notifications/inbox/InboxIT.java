@@ -139,6 +139,38 @@ class InboxIT extends NotificationsIT {
 	}
 
 	@Test
+	void noticesAreShownInTheLanguageBeingRead() {
+		String citizen = unique("bilingual");
+		String token = TestTokens.arabicCitizen(citizen);
+		preferences(token, "{\"categories\": {\"polls\": []}}");
+		submitted(citizen);
+		String id = inboxUntil(token, items -> !items.isEmpty()).get(0).get("id").asString();
+
+		// the person's language (Arabic, from the token) when the request names none it can use
+		assertThat(firstSubject("/me/notices", token, null)).startsWith("تم استلام طلبك");
+		assertThat(firstSubject("/me/notices", token, "fr-FR, de;q=0.8")).startsWith("تم استلام طلبك");
+		assertThat(firstSubject("/me/notices", token, "en;q=0.8;;garbage")).startsWith("تم استلام طلبك");
+		// the page's language otherwise
+		assertThat(firstSubject("/me/notices", token, "fr-FR, en-GB;q=0.9, ar;q=0.5")).startsWith("Application received");
+		assertThat(firstSubject("/me/notices/" + id, token, "en")).startsWith("Application received");
+		assertThat(firstSubject("/me/notices?lang=en", token, "ar")).startsWith("Application received");
+		assertThat(firstSubject("/me/notices?lang=xx", token, null)).startsWith("تم استلام طلبك");
+	}
+
+	private String firstSubject(String path, String token, String acceptLanguage) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Authorization", token).GET();
+		if (acceptLanguage != null) {
+			request.header("Accept-Language", acceptLanguage);
+		}
+		HttpResponse<String> response = send(request.build());
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode body = json(response);
+		JsonNode notice = body.has("items") ? body.get("items").get(0) : body;
+		assertThat(notice.get("lang").asString()).isEqualTo(notice.get("subject").asString().startsWith("Application") ? "en" : "ar");
+		return notice.get("subject").asString();
+	}
+
+	@Test
 	void stoppingTheServiceEndsOpenStreamsInsteadOfWaitingForThem() throws Exception {
 		String citizen = unique("leaving");
 		String token = TestTokens.citizen(citizen);
