@@ -20,17 +20,17 @@ import com.nimbusds.jwt.SignedJWT;
  * Tokens signed like Keycloak signs them (RS256, with a key id). The gateway under test trusts
  * {@link #SIGN_ON}'s public key, served as a JWKS by {@link TestBackends}.
  */
-final class TestTokens {
+public final class TestTokens {
 
 	static final String ISSUER = "http://sign-on.test/realms/bawaba";
 
 	private static final String KEY_ID = "bawaba-test-key";
 
 	/** The key the gateway trusts. */
-	static final RSAKey SIGN_ON = generate();
+	public static final RSAKey SIGN_ON = generate();
 
 	/** Another key with the same key id: what a forger would use. */
-	static final RSAKey FORGER = generate();
+	public static final RSAKey FORGER = generate();
 
 	private TestTokens() {
 	}
@@ -79,7 +79,7 @@ final class TestTokens {
 		return sign(claims, SIGN_ON);
 	}
 
-	static String sign(JWTClaimsSet.Builder claims, RSAKey key) {
+	public static String sign(JWTClaimsSet.Builder claims, RSAKey key) {
 		try {
 			SignedJWT jwt = new SignedJWT(
 					new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(KEY_ID).type(JOSEObjectType.JWT).build(),

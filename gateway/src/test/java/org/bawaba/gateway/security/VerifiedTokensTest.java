@@ -8,13 +8,9 @@ import java.util.Date;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
+import org.bawaba.gateway.TestTokens;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
@@ -31,10 +27,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** {@link VerifiedTokens} in front of a real Nimbus decoder checking signatures and time. */
 class VerifiedTokensTest {
 
-	private static final RSAKey SIGN_ON = generate();
-
-	private static final RSAKey FORGER = generate();
-
 	private final Instant start = Instant.parse("2026-12-06T10:00:00Z");
 
 	private final MovableClock clock = new MovableClock(this.start);
@@ -47,7 +39,7 @@ class VerifiedTokensTest {
 
 	VerifiedTokensTest() throws JOSEException {
 		this.inTime.setClock(this.clock);
-		NimbusReactiveJwtDecoder nimbus = NimbusReactiveJwtDecoder.withPublicKey(SIGN_ON.toRSAPublicKey()).build();
+		NimbusReactiveJwtDecoder nimbus = NimbusReactiveJwtDecoder.withPublicKey(TestTokens.SIGN_ON.toRSAPublicKey()).build();
 		nimbus.setJwtValidator(this.inTime);
 		ReactiveJwtDecoder counted = token -> Mono.defer(() -> {
 			this.fullChecks.incrementAndGet();
@@ -58,7 +50,7 @@ class VerifiedTokensTest {
 
 	@Test
 	void aTokenSeenAgainIsNotVerifiedAgain() {
-		String token = sign(SIGN_ON, "amina", this.start.plusSeconds(300));
+		String token = sign(TestTokens.SIGN_ON, "amina", this.start.plusSeconds(300));
 
 		Jwt first = this.tokens.decode(token).block();
 		Jwt second = this.tokens.decode(token).block();
@@ -71,7 +63,7 @@ class VerifiedTokensTest {
 
 	@Test
 	void aRememberedTokenThatRanOutIsRefusedAndForgotten() {
-		String token = sign(SIGN_ON, "amina", this.start.plusSeconds(30));
+		String token = sign(TestTokens.SIGN_ON, "amina", this.start.plusSeconds(30));
 		assertThat(this.tokens.decode(token).block().getSubject()).isEqualTo("amina");
 
 		this.clock.now = this.start.plusSeconds(41); // past expiry and the 10 s skew
@@ -84,7 +76,7 @@ class VerifiedTokensTest {
 
 	@Test
 	void aRefusedTokenIsNeverRemembered() {
-		String forged = sign(FORGER, "amina", this.start.plusSeconds(300));
+		String forged = sign(TestTokens.FORGER, "amina", this.start.plusSeconds(300));
 
 		for (int attempt = 0; attempt < 2; attempt++) {
 			assertThatThrownBy(() -> this.tokens.decode(forged).block()).isInstanceOf(BadJwtException.class);
@@ -95,7 +87,7 @@ class VerifiedTokensTest {
 
 	@Test
 	void tokensAreRememberedWhole() {
-		String token = sign(SIGN_ON, "amina", this.start.plusSeconds(300));
+		String token = sign(TestTokens.SIGN_ON, "amina", this.start.plusSeconds(300));
 		this.tokens.decode(token).block();
 		// the same header and claims with one character of the signature changed (not the last,
 		// whose low bits are padding)
@@ -107,28 +99,9 @@ class VerifiedTokensTest {
 	}
 
 	private static String sign(RSAKey key, String subject, Instant expires) {
-		try {
-			var claims = new JWTClaimsSet.Builder().subject(subject)
-				.issueTime(Date.from(expires.minusSeconds(300)))
-				.expirationTime(Date.from(expires))
-				.build();
-			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
-					claims);
-			jwt.sign(new RSASSASigner(key));
-			return jwt.serialize();
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static RSAKey generate() {
-		try {
-			return new RSAKeyGenerator(2048).keyID("k").generate();
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return TestTokens.sign(new JWTClaimsSet.Builder().subject(subject)
+			.issueTime(Date.from(expires.minusSeconds(300)))
+			.expirationTime(Date.from(expires)), key);
 	}
 
 	private static final class MovableClock extends Clock {
