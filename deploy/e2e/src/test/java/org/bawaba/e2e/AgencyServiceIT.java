@@ -25,6 +25,7 @@ class AgencyServiceIT {
 
     private static final String AUTH = GATEWAY + "/api/auth/agencies/moi";
     private static final String SERVICE = GATEWAY + "/api/agencies/moi/identity";
+    private static final String PORTAL_PAGE = GATEWAY + "/en/agencies/moi/identity";
     private static final String MOI = """
         {"name": {"en": "Ministry of Interior", "ar": "وزارة الداخلية"}, "services": ["identity"]}""";
     // --- tellonce ---
@@ -72,9 +73,14 @@ class AgencyServiceIT {
         assertThat(offboarded.statusCode()).isEqualTo(204);
         assertThat(await(() -> Suite.get(SERVICE + "/credentials", citizen), response -> response.statusCode() == 404)
             .statusCode()).isEqualTo(404);
+        // and so does the ministry's page on the portal, which calls the service through the gateway
+        assertThat(Suite.get(PORTAL_PAGE, citizen).statusCode()).isEqualTo(404);
         assertThat(put(AUTH, MOI, admin).statusCode()).isEqualTo(200);
         assertThat(await(() -> Suite.get(SERVICE + "/credentials", citizen), response -> response.statusCode() == 200)
             .statusCode()).isEqualTo(200);
+        var page = await(() -> Suite.get(PORTAL_PAGE, citizen), response -> response.statusCode() == 200);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains(number);
     }
 
     /** Asks until the answer satisfies {@code done} or 60 s passed (the gateway re-reads the directory every 10 s). */

@@ -11,7 +11,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 /**
  * Pages of services the agencies deployed on the platform themselves, shown with the same sign-in:
  * the Ministry of Interior's identity documents and the water and electricity company's accounts.
- * The agencies' services answer with the person's own records only.
+ * The agencies' services answer with the person's own records only. They are called through the
+ * gateway, like any client of theirs: an agency that is not onboarded has no page here either.
  */
 @Controller
 @RequestMapping("/{lang:en|ar}/agencies")
@@ -26,14 +27,14 @@ class AgencyPages {
 	@GetMapping("/moi/identity")
 	String identity(Model model) {
 		Viewer.required();
-		model.addAttribute("credentials", backend.service("moi-identity").get().uri("/credentials").retrieve().body(Backend.LIST));
+		model.addAttribute("credentials", backend.agency("moi", "identity").get().uri("/credentials").retrieve().body(Backend.LIST));
 		return "agency/moi-identity";
 	}
 
 	@GetMapping("/ewa/accounts")
 	String accounts(Model model) {
 		Viewer.required();
-		model.addAttribute("accounts", backend.service("ewa-accounts").get().uri("/accounts").retrieve().body(Backend.LIST));
+		model.addAttribute("accounts", backend.agency("ewa", "accounts").get().uri("/accounts").retrieve().body(Backend.LIST));
 		return "agency/ewa-accounts";
 	}
 

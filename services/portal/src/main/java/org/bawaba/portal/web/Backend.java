@@ -47,6 +47,19 @@ public class Backend {
 			.build());
 	}
 
+	/**
+	 * A client of an agency's own service as everyone reaches it, through the gateway at
+	 * {@code /api/agencies/<agency>/<path>}: so the platform's rules for agencies hold on the portal's
+	 * pages too (an agency that is not onboarded, or offboarded, is not reachable: 404), with the same
+	 * limits and usage statistics. Paths are the service's own.
+	 */
+	public RestClient agency(String agency, String publicPath) {
+		return byService.computeIfAbsent("agency:" + agency + "/" + publicPath, key -> service("gateway")
+			.mutate()
+			.baseUrl("http://gateway/api/agencies/" + agency + "/" + publicPath)
+			.build());
+	}
+
 	public RestClient eservices() {
 		return service("eservices");
 	}
