@@ -34,7 +34,7 @@ class AgencyOnboardingIT {
     void aPlatformAdminOnboardsAnAgencyWhoseServiceAndStaffThenSignIn() {
         String admin = Suite.token("platform-admin");
 
-        var onboarded = put(API + CODE, AGENCY, admin);
+        var onboarded = Suite.putJson(API + CODE, AGENCY, admin);
         assertThat(onboarded.statusCode()).as(onboarded.body()).isEqualTo(201);
         JsonNode result = Suite.json(onboarded.body());
         assertThat(result.get("agency").get("status").asString()).isEqualTo("ACTIVE");
@@ -56,7 +56,7 @@ class AgencyOnboardingIT {
         assertThat(Suite.json(me.body()).get("agency").asString()).isEqualTo(CODE);
 
         // onboarding again converges: same agency, no new client, no secret shown again
-        var again = put(API + CODE, AGENCY, admin);
+        var again = Suite.putJson(API + CODE, AGENCY, admin);
         assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
         assertThat(Suite.json(again.body()).get("newCredentials")).isEmpty();
         assertThat(clientToken(clientId, secret).has("access_token")).isTrue();
@@ -86,7 +86,7 @@ class AgencyOnboardingIT {
         assertThat(otherAgency.statusCode()).as(otherAgency.body()).isEqualTo(403);
 
         // a citizen cannot onboard
-        assertThat(put(API + CODE, AGENCY, Suite.token("citizen1")).statusCode()).isEqualTo(403);
+        assertThat(Suite.putJson(API + CODE, AGENCY, Suite.token("citizen1")).statusCode()).isEqualTo(403);
 
         // offboarding disables the client; onboarding again re-enables it
         var offboarded = Suite.send(HttpRequest.newBuilder(URI.create(API + CODE))
@@ -94,7 +94,7 @@ class AgencyOnboardingIT {
         assertThat(offboarded.statusCode()).as(offboarded.body()).isEqualTo(204);
         assertThat(clientToken(clientId, newSecret).has("access_token")).isFalse();
         assertThat(Suite.json(Suite.get(API + CODE, null).body()).get("status").asString()).isEqualTo("OFFBOARDED");
-        assertThat(put(API + CODE, AGENCY, admin).statusCode()).isEqualTo(200);
+        assertThat(Suite.putJson(API + CODE, AGENCY, admin).statusCode()).isEqualTo(200);
         assertThat(clientToken(clientId, newSecret).has("access_token")).isTrue();
     }
 
@@ -136,12 +136,6 @@ class AgencyOnboardingIT {
         return Suite.json(response.body()).get("access_token").asString();
     }
 
-    private static HttpResponse<String> put(String url, String json, String bearer) {
-        return Suite.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-            .header("Content-Type", "application/json")
-            .header("Authorization", "Bearer " + bearer)
-            .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
-    }
 
     private static void delete(String url, String bearer) {
         Suite.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + bearer).DELETE().build());

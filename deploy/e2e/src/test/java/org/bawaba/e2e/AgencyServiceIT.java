@@ -40,7 +40,7 @@ class AgencyServiceIT {
         // The running moi-identity calls the platform with its client's configured (local-dev-only) secret,
         // so this test leaves that secret alone: the ministry also onboards a test-only system, "e2e-probe",
         // whose rotated secret gives this test a client of the ministry's own (same agency claim and role).
-        var onboarded = put(AUTH, MOI_WITH_PROBE, admin);
+        var onboarded = Suite.putJson(AUTH, MOI_WITH_PROBE, admin);
         assertThat(onboarded.statusCode()).as(onboarded.body()).isIn(200, 201);
         // the secret is shown once, when the client is created: a rotation gives this test its own
         var rotated = Suite.postJson(AUTH + "/services/e2e-probe/secret", "", admin);
@@ -75,7 +75,7 @@ class AgencyServiceIT {
             .statusCode()).isEqualTo(404);
         // and so does the ministry's page on the portal, which calls the service through the gateway
         assertThat(Suite.get(PORTAL_PAGE, citizen).statusCode()).isEqualTo(404);
-        assertThat(put(AUTH, MOI, admin).statusCode()).isEqualTo(200);
+        assertThat(Suite.putJson(AUTH, MOI, admin).statusCode()).isEqualTo(200);
         assertThat(await(() -> Suite.get(SERVICE + "/credentials", citizen), response -> response.statusCode() == 200)
             .statusCode()).isEqualTo(200);
         var page = await(() -> Suite.get(PORTAL_PAGE, citizen), response -> response.statusCode() == 200);
@@ -86,24 +86,7 @@ class AgencyServiceIT {
     /** Asks until the answer satisfies {@code done} or 60 s passed (the gateway re-reads the directory every 10 s). */
     private static HttpResponse<String> await(java.util.function.Supplier<HttpResponse<String>> call,
             Predicate<HttpResponse<String>> done) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        HttpResponse<String> response = call.get();
-        while (!done.test(response) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(ex);
-            }
-            response = call.get();
-        }
-        return response;
+        return Suite.await(call, done, Duration.ofSeconds(60));
     }
 
-    private static HttpResponse<String> put(String url, String json, String bearer) {
-        return Suite.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-            .header("Content-Type", "application/json")
-            .header("Authorization", "Bearer " + bearer)
-            .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
-    }
 }

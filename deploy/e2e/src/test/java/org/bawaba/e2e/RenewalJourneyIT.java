@@ -6,8 +6,6 @@ import static org.bawaba.e2e.Suite.REALM;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -134,26 +132,9 @@ class RenewalJourneyIT {
     }
 
     private static HttpResponse<String> await(Supplier<HttpResponse<String>> call, Predicate<HttpResponse<String>> done) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        HttpResponse<String> response = call.get();
-        while (!done.test(response) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(ex);
-            }
-            response = call.get();
-        }
-        return response;
+        return Suite.await(call, done, Duration.ofSeconds(90));
     }
 
-    private static HttpResponse<String> put(String url, String json, String bearer) {
-        return Suite.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-            .header("Content-Type", "application/json")
-            .header("Authorization", "Bearer " + bearer)
-            .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
-    }
     /** What {@link #expiringIdCard} set up: the card, its expiry, and the token of its holder. */
     record ExpiringCard(String card, LocalDate expiry, String citizen, String number) {
     }
@@ -167,7 +148,7 @@ class RenewalJourneyIT {
         // its configured (local-dev-only) secret, so this test leaves it alone and rotates the secret of the
         // ministry's test-only system "e2e-probe" (as AgencyServiceIT does) to act as the ministry's own system.
         String admin = Suite.token("platform-admin");
-        var onboarded = put(AUTH, MINISTRY, admin);
+        var onboarded = Suite.putJson(AUTH, MINISTRY, admin);
         assertThat(onboarded.statusCode()).as(onboarded.body()).isIn(200, 201);
         var rotated = Suite.postJson(AUTH + "/services/e2e-probe/secret", "", admin);
         assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);
@@ -178,7 +159,7 @@ class RenewalJourneyIT {
 
         // the ministry's catalogue as in the repository, renewal services included (imported the documented way,
         // so that a suite database seeded before they existed has them too)
-        var catalogue = put(ESERVICES + "/agencies/moi/catalogue", catalogueFile(), Suite.token("moi-admin"));
+        var catalogue = Suite.putJson(ESERVICES + "/agencies/moi/catalogue", catalogueFile(), Suite.token("moi-admin"));
         assertThat(catalogue.statusCode()).as(catalogue.body()).isEqualTo(200);
 
         String citizen = Suite.token(username);

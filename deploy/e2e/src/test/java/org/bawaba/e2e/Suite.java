@@ -50,6 +50,31 @@ final class Suite {
         return send(request.build());
     }
 
+    /** A JSON {@code PUT}; 30 s, enough for onboarding an agency (a dozen calls to Keycloak). */
+    static HttpResponse<String> putJson(String url, String json, String bearer) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + bearer)
+            .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /** Asks every 500 ms until the answer satisfies {@code done} or {@code timeout} passed; the last answer. */
+    static HttpResponse<String> await(java.util.function.Supplier<HttpResponse<String>> call,
+            java.util.function.Predicate<HttpResponse<String>> done, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        HttpResponse<String> response = call.get();
+        while (!done.test(response) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(ex);
+            }
+            response = call.get();
+        }
+        return response;
+    }
+
     static HttpResponse<String> postJson(String url, String json, String bearer) {
         var request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
             .header("Content-Type", "application/json")

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.bawaba.e2e.Suite.GATEWAY;
 import static org.bawaba.e2e.Suite.REALM;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,10 +31,10 @@ class TellUsOnceIT {
     @Test
     void aNewAddressReportedOnceReachesBothAgenciesAndOneNoticeSaysSo() {
         String admin = Suite.token("platform-admin");
-        assertThat(put(GATEWAY + "/api/auth/agencies/ewa", """
+        assertThat(Suite.putJson(GATEWAY + "/api/auth/agencies/ewa", """
             {"name": {"en": "Electricity and Water Authority", "ar": "هيئة الكهرباء والماء"}, "services": ["accounts"]}""",
             admin).statusCode()).isIn(200, 201);
-        assertThat(put(GATEWAY + "/api/auth/agencies/moi", """
+        assertThat(Suite.putJson(GATEWAY + "/api/auth/agencies/moi", """
             {"name": {"en": "Ministry of Interior", "ar": "وزارة الداخلية"}, "services": ["identity"]}""",
             admin).statusCode()).isIn(200, 201);
         // each agency's own system, with its client of the local realm (local-dev-only secrets, as the services use)
@@ -113,7 +111,7 @@ class TellUsOnceIT {
     @Test
     void aChangeSentWhileTheUtilityIsDownReachesItWhenItIsBack() throws Exception {
         String admin = Suite.token("platform-admin");
-        assertThat(put(GATEWAY + "/api/auth/agencies/ewa", """
+        assertThat(Suite.putJson(GATEWAY + "/api/auth/agencies/ewa", """
             {"name": {"en": "Electricity and Water Authority", "ar": "هيئة الكهرباء والماء"}, "services": ["accounts"]}""",
             admin).statusCode()).isIn(200, 201);
         String ewaSystem = clientToken("ewa-accounts", "local-dev-only-ewa-accounts-secret");
@@ -208,10 +206,4 @@ class TellUsOnceIT {
         }
     }
 
-    private static HttpResponse<String> put(String url, String json, String bearer) {
-        return Suite.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-            .header("Content-Type", "application/json")
-            .header("Authorization", "Bearer " + bearer)
-            .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
-    }
 }
