@@ -48,7 +48,16 @@ public class ServiceClients {
 
 	/** Calls {@code service} on behalf of the current caller: their bearer token is relayed. */
 	public RestClient relayingCallerToken(String service) {
-		return builder(service).requestInterceptor((request, body, execution) -> {
+		return relayingCallerToken(service, service);
+	}
+
+	/**
+	 * Calls {@code service} on behalf of the current caller, counting its failures in the circuit
+	 * breaker {@code circuitBreaker}: for one service that stands for several others behind it (the
+	 * gateway, for agencies' services), so that one of them failing does not cut off the rest.
+	 */
+	public RestClient relayingCallerToken(String service, String circuitBreaker) {
+		return builder(service, circuitBreaker).requestInterceptor((request, body, execution) -> {
 			String token = callerToken();
 			if (token != null) {
 				request.getHeaders().setBearerAuth(token);
@@ -74,6 +83,10 @@ public class ServiceClients {
 	}
 
 	private RestClient.Builder builder(String service) {
+		return builder(service, service);
+	}
+
+	private RestClient.Builder builder(String service, String circuitBreaker) {
 		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(
 				HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build());
 		requestFactory.setReadTimeout(properties.readTimeout());
@@ -82,7 +95,7 @@ public class ServiceClients {
 			.baseUrl("http://" + service)
 			.requestFactory(requestFactory)
 			.requestInterceptor(correlationId())
-			.requestInterceptor(new ResilienceInterceptor(circuitBreakers.circuitBreaker(service), properties));
+			.requestInterceptor(new ResilienceInterceptor(circuitBreakers.circuitBreaker(circuitBreaker), properties));
 		if (loadBalancer.getIfAvailable() != null) {
 			builder.requestInterceptor(new DeferringLoadBalancerInterceptor(loadBalancer));
 		}

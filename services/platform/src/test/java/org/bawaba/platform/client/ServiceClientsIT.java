@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.bawaba.platform.test.TestDatabase;
 import org.bawaba.platform.test.TestHttpServer;
 import org.bawaba.platform.web.CorrelationId;
@@ -115,6 +116,22 @@ class ServiceClientsIT {
 		assertThatThrownBy(() -> clients.relayingCallerToken("greeter").get().uri("/hello").retrieve()
 			.toBodilessEntity()).isInstanceOf(CallNotPermittedException.class);
 		assertThat(authorizations).hasSize(calls);
+	}
+
+	@Test
+	void aNamedCircuitOpensAloneForTheSameService() {
+		failuresLeft.set(1000);
+		for (int i = 0; i < 3; i++) {
+			assertThatThrownBy(() -> clients.relayingCallerToken("greeter", "greeter-behind-a").get().uri("/a")
+				.retrieve().toBodilessEntity()).isInstanceOfAny(HttpServerErrorException.class, CallNotPermittedException.class);
+		}
+		assertThat(clients.circuitBreakers().circuitBreaker("greeter-behind-a").getState())
+			.isEqualTo(CircuitBreaker.State.OPEN);
+		failuresLeft.set(0);
+
+		assertThat(clients.relayingCallerToken("greeter", "greeter-behind-b").get().uri("/b").retrieve()
+			.body(String.class)).isEqualTo("hello");
+		assertThat(clients.circuitBreakers().circuitBreaker("greeter").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
 	}
 
 	@Test

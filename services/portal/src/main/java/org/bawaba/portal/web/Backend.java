@@ -38,13 +38,7 @@ public class Backend {
 
 	/** A client of {@code service} (e.g. {@code eservices}) for the current person. */
 	public RestClient service(String service) {
-		return byService.computeIfAbsent(service, name -> clients.relayingCallerToken(name)
-			.mutate()
-			.requestInterceptor((request, body, execution) -> {
-				request.getHeaders().set(HttpHeaders.ACCEPT_LANGUAGE, LocaleContextHolder.getLocale().toLanguageTag());
-				return execution.execute(request, body);
-			})
-			.build());
+		return byService.computeIfAbsent(service, name -> inPageLanguage(clients.relayingCallerToken(name)).build());
 	}
 
 	/**
@@ -54,10 +48,18 @@ public class Backend {
 	 * limits and usage statistics. Paths are the service's own.
 	 */
 	public RestClient agency(String agency, String publicPath) {
-		return byService.computeIfAbsent("agency:" + agency + "/" + publicPath, key -> service("gateway")
-			.mutate()
+		String name = "agency-" + agency + "-" + publicPath;
+		// its own circuit breaker: one agency's service failing must not cut off the others' pages
+		return byService.computeIfAbsent(name, key -> inPageLanguage(clients.relayingCallerToken("gateway", name))
 			.baseUrl("http://gateway/api/agencies/" + agency + "/" + publicPath)
 			.build());
+	}
+
+	private static RestClient.Builder inPageLanguage(RestClient client) {
+		return client.mutate().requestInterceptor((request, body, execution) -> {
+			request.getHeaders().set(HttpHeaders.ACCEPT_LANGUAGE, LocaleContextHolder.getLocale().toLanguageTag());
+			return execution.execute(request, body);
+		});
 	}
 
 	public RestClient eservices() {
