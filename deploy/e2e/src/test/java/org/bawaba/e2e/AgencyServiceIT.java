@@ -2,13 +2,11 @@ package org.bawaba.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.bawaba.e2e.Suite.GATEWAY;
-import static org.bawaba.e2e.Suite.REALM;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Map;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
@@ -28,28 +26,12 @@ class AgencyServiceIT {
     private static final String PORTAL_PAGE = GATEWAY + "/en/agencies/moi/identity";
     private static final String MOI = """
         {"name": {"en": "Ministry of Interior", "ar": "وزارة الداخلية"}, "services": ["identity"]}""";
-    // --- tellonce ---
-    private static final String MOI_WITH_PROBE = """
-        {"name": {"en": "Ministry of Interior", "ar": "وزارة الداخلية"}, "services": ["identity", "e2e-probe"]}""";
-    // --- end tellonce ---
 
     @Test
     void onboardedTheMinistrysServiceIsRoutedAndAnswersItsOwnClientAndCitizens() {
         String admin = Suite.token("platform-admin");
-        // --- tellonce ---
-        // The running moi-identity calls the platform with its client's configured (local-dev-only) secret,
-        // so this test leaves that secret alone: the ministry also onboards a test-only system, "e2e-probe",
-        // whose rotated secret gives this test a client of the ministry's own (same agency claim and role).
-        var onboarded = Suite.putJson(AUTH, MOI_WITH_PROBE, admin);
-        assertThat(onboarded.statusCode()).as(onboarded.body()).isIn(200, 201);
-        // the secret is shown once, when the client is created: a rotation gives this test its own
-        var rotated = Suite.postJson(AUTH + "/services/e2e-probe/secret", "", admin);
-        assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);
-        String clientToken = Suite.json(Suite.postForm(REALM + "/protocol/openid-connect/token", Map.of(
-            "grant_type", "client_credentials", "client_id", "moi-e2e-probe",
-            "client_secret", Suite.json(rotated.body()).get("clientSecret").asString()), null).body())
-            .get("access_token").asString();
-        // --- end tellonce ---
+        // onboarded, with a test-only system of the ministry's own (moi-identity's own secret is left alone)
+        String clientToken = Suite.ministrySystemToken();
 
         String citizen = Suite.token("citizen2");
         var routed = await(() -> Suite.get(SERVICE + "/credentials", citizen), response -> response.statusCode() != 404);

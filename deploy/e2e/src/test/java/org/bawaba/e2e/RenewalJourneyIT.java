@@ -2,7 +2,6 @@ package org.bawaba.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.bawaba.e2e.Suite.GATEWAY;
-import static org.bawaba.e2e.Suite.REALM;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -34,8 +32,6 @@ class RenewalJourneyIT {
     private static final String MOI = GATEWAY + "/api/agencies/moi/identity";
     private static final String ESERVICES = GATEWAY + "/api/eservices";
     private static final String NOTIFICATIONS = GATEWAY + "/api/notifications";
-    private static final String MINISTRY = """
-        {"name": {"en": "Ministry of Interior", "ar": "وزارة الداخلية"}, "services": ["identity", "e2e-probe"]}""";
     private static final ZoneId QATAR = ZoneId.of("Asia/Qatar");
 
     @Test
@@ -144,18 +140,8 @@ class RenewalJourneyIT {
      * the platform learns of it, and a platform admin sends the due click-to-renew notices.
      */
     static ExpiringCard expiringIdCard(String username) {
-        // the ministry is onboarded (again: AgencyServiceIT may have run first). The running moi-identity uses
-        // its configured (local-dev-only) secret, so this test leaves it alone and rotates the secret of the
-        // ministry's test-only system "e2e-probe" (as AgencyServiceIT does) to act as the ministry's own system.
-        String admin = Suite.token("platform-admin");
-        var onboarded = Suite.putJson(AUTH, MINISTRY, admin);
-        assertThat(onboarded.statusCode()).as(onboarded.body()).isIn(200, 201);
-        var rotated = Suite.postJson(AUTH + "/services/e2e-probe/secret", "", admin);
-        assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);
-        String ministry = Suite.json(Suite.postForm(REALM + "/protocol/openid-connect/token", Map.of(
-            "grant_type", "client_credentials", "client_id", "moi-e2e-probe",
-            "client_secret", Suite.json(rotated.body()).get("clientSecret").asString()), null).body())
-            .get("access_token").asString();
+        // the ministry is onboarded (again: AgencyServiceIT may have run first), acting through its test-only system
+        String ministry = Suite.ministrySystemToken();
 
         // the ministry's catalogue as in the repository, renewal services included (imported the documented way,
         // so that a suite database seeded before they existed has them too)
@@ -183,7 +169,7 @@ class RenewalJourneyIT {
         assertThat(find(known, card).orElseThrow().get("state").asString()).isEqualTo("EXPIRING");
 
         // a platform admin sends the due notices now (the daily job does it at 06:00)
-        var run = Suite.postJson(ESERVICES + "/credentials/renewal-notices", "", admin);
+        var run = Suite.postJson(ESERVICES + "/credentials/renewal-notices", "", Suite.token("platform-admin"));
         assertThat(run.statusCode()).as(run.body()).isEqualTo(200);
         assertThat(Suite.json(run.body()).get("windowDays").asInt()).isEqualTo(60);
         assertThat(Suite.postJson(ESERVICES + "/credentials/renewal-notices", "", citizen).statusCode()).isEqualTo(403);

@@ -50,6 +50,27 @@ final class Suite {
         return send(request.build());
     }
 
+    /**
+     * Onboards the interior ministry (again, if another test did) with its service and its test-only
+     * system "e2e-probe", rotates that system's secret and returns its client-credentials token: a
+     * client of the ministry's own (agency claim and role) that leaves the running moi-identity's
+     * configured secret alone.
+     */
+    static String ministrySystemToken() {
+        String admin = token("platform-admin");
+        var onboarded = putJson(GATEWAY + "/api/auth/agencies/moi", """
+            {"name": {"en": "Ministry of Interior", "ar": "وزارة الداخلية"}, "services": ["identity", "e2e-probe"]}""",
+            admin);
+        org.assertj.core.api.Assertions.assertThat(onboarded.statusCode()).as(onboarded.body()).isIn(200, 201);
+        // the secret is shown once, when the client is created: a rotation gives the test its own
+        var rotated = postJson(GATEWAY + "/api/auth/agencies/moi/services/e2e-probe/secret", "", admin);
+        org.assertj.core.api.Assertions.assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);
+        return json(postForm(REALM + "/protocol/openid-connect/token", Map.of(
+            "grant_type", "client_credentials", "client_id", "moi-e2e-probe",
+            "client_secret", json(rotated.body()).get("clientSecret").asString()), null).body())
+            .get("access_token").asString();
+    }
+
     /** A JSON {@code PUT}; 30 s, enough for onboarding an agency (a dozen calls to Keycloak). */
     static HttpResponse<String> putJson(String url, String json, String bearer) {
         return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
