@@ -26,6 +26,9 @@ public final class TestTokens {
 	/** The national id put in citizens' tokens unless a test gives its own. */
 	public static final String NATIONAL_ID = "28463400001";
 
+	/** The audience of the platform's APIs ({@code bawaba.security.audience}). */
+	public static final String AUDIENCE = "bawaba-api";
+
 	private static final RSAKey KEY = generate("test-key");
 
 	private static final RSAKey FORGER = generate("test-key");
@@ -92,11 +95,21 @@ public final class TestTokens {
 		return "Bearer " + sign(FORGER, claims(subject, null, NATIONAL_ID, "en", Duration.ofMinutes(10), "citizen"));
 	}
 
+	/** A citizen's token, signed by the realm's key, but issued for another audience (another client's API). */
+	public static String otherAudience(String subject) {
+		JWTClaimsSet claims = new JWTClaimsSet.Builder(claims(subject, null, NATIONAL_ID, "en", Duration.ofMinutes(10), "citizen"))
+			.audience(List.of("account", "some-other-api"))
+			.build();
+		return "Bearer " + sign(KEY, claims);
+	}
+
 	private static JWTClaimsSet claims(String subject, String agency, String nationalId, String locale,
 			Duration validFor, String... roles) {
 		Date now = new Date();
 		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(subject)
 			.issuer(issuer())
+			// what the realm's audience mappers add to every token for the platform's APIs
+			.audience(List.of(AUDIENCE, "account"))
 			.claim("realm_access", Map.of("roles", List.of(roles)))
 			.claim("preferred_username", subject)
 			.claim("locale", locale)

@@ -28,14 +28,15 @@ public class ClientAutoConfiguration {
 	@ConditionalOnMissingBean
 	ServiceClients bawabaServiceClients(ObjectProvider<RestClient.Builder> builders,
 			ObjectProvider<BlockingLoadBalancerInterceptor> loadBalancer,
-			ObjectProvider<OAuth2AuthorizedClientManager> authorizedClients, ClientProperties properties) {
+			ObjectProvider<OAuth2AuthorizedClientManager> authorizedClients,
+			ObjectProvider<ClientRegistrationRepository> registrations, ClientProperties properties) {
 		CircuitBreakerRegistry circuitBreakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
 			.failureRateThreshold(properties.failureRateThreshold())
 			.slidingWindowSize(properties.slidingWindowSize())
 			.minimumNumberOfCalls(Math.min(10, properties.slidingWindowSize()))
 			.waitDurationInOpenState(properties.openStateWait())
 			.build());
-		return new ServiceClients(builders, loadBalancer, authorizedClients, circuitBreakers, properties);
+		return new ServiceClients(builders, loadBalancer, authorizedClients, registrations, circuitBreakers, properties);
 	}
 
 	/** Client credentials without an HTTP request around (also from Kafka listeners and schedulers). */

@@ -14,6 +14,8 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.client.RestClient;
@@ -31,17 +33,21 @@ public class ServiceClients {
 
 	private final ObjectProvider<OAuth2AuthorizedClientManager> authorizedClients;
 
+	private final ObjectProvider<ClientRegistrationRepository> registrations;
+
 	private final CircuitBreakerRegistry circuitBreakers;
 
 	private final ClientProperties properties;
 
 	ServiceClients(ObjectProvider<RestClient.Builder> builders,
 			ObjectProvider<BlockingLoadBalancerInterceptor> loadBalancer,
-			ObjectProvider<OAuth2AuthorizedClientManager> authorizedClients, CircuitBreakerRegistry circuitBreakers,
+			ObjectProvider<OAuth2AuthorizedClientManager> authorizedClients,
+			ObjectProvider<ClientRegistrationRepository> registrations, CircuitBreakerRegistry circuitBreakers,
 			ClientProperties properties) {
 		this.builders = builders;
 		this.loadBalancer = loadBalancer;
 		this.authorizedClients = authorizedClients;
+		this.registrations = registrations;
 		this.circuitBreakers = circuitBreakers;
 		this.properties = properties;
 	}
@@ -69,9 +75,14 @@ public class ServiceClients {
 	/** Calls {@code service} as this service (client credentials of registration {@code bawaba.client.registration-id}). */
 	public RestClient withServiceCredentials(String service) {
 		OAuth2AuthorizedClientManager manager = authorizedClients.getIfAvailable();
-		if (manager == null) {
-			throw new IllegalStateException("Configure spring.security.oauth2.client.registration."
-					+ properties.registrationId() + " (client-credentials) to call other services as this service");
+		ClientRegistrationRepository repository = registrations.getIfAvailable();
+		ClientRegistration registration = repository == null ? null
+				: repository.findByRegistrationId(properties.registrationId());
+		if (manager == null || registration == null || registration.getClientSecret() == null
+				|| registration.getClientSecret().isBlank()) {
+			throw new IllegalStateException("Set BAWABA_CLIENT_SECRET, this service's Keycloak client secret (registration "
+					+ "spring.security.oauth2.client.registration." + properties.registrationId()
+					+ "), to call other services as this service");
 		}
 		OAuth2ClientHttpRequestInterceptor interceptor = new OAuth2ClientHttpRequestInterceptor(manager);
 		interceptor.setClientRegistrationIdResolver(request -> properties.registrationId());

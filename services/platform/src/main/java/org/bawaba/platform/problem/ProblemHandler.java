@@ -1,6 +1,7 @@
 package org.bawaba.platform.problem;
 
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import java.util.stream.Collectors;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.bawaba.platform.web.PayloadTooLargeException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -46,6 +48,7 @@ import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -101,8 +104,33 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 				new HttpHeaders());
 	}
 
+	@ExceptionHandler(MultipartException.class)
+	ResponseEntity<Object> handleMultipart(MultipartException ex, WebRequest request) {
+		if (ex instanceof MaxUploadSizeExceededException) {
+			return respond(problems.create(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large-upload", locale()), request,
+					new HttpHeaders());
+		}
+		return respond(problems.create(HttpStatus.BAD_REQUEST, "malformed-multipart", locale()), request,
+				new HttpHeaders());
+	}
+
+	/** A query or form parameter that is not valid UTF-8 (Tomcat refuses to decode it when it is read). */
+	@ExceptionHandler(InvalidParameterException.class)
+	ResponseEntity<Object> handleUndecodableParameter(InvalidParameterException ex, WebRequest request) {
+		return respond(problems.create(HttpStatus.BAD_REQUEST, "undecodable-parameter", locale()), request,
+				new HttpHeaders());
+	}
+
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
+		String dataState = dataExceptionState(ex);
+		if (dataState != null) {
+			// PostgreSQL refused a value the API let through (SQLSTATE class 22: too long, out of range, a NUL
+			// character, a negative offset): the caller's input, not our failure; the transaction rolled back
+			log.info("Refused a value the database does not accept ({}) answering {}", dataState, description(request));
+			return respond(problems.create(HttpStatus.BAD_REQUEST, "value-not-storable", locale()), request,
+					new HttpHeaders());
+		}
 		log.error("Unexpected error answering {}", description(request), ex);
 		return respond(problems.create(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", locale()), request,
 				new HttpHeaders());
@@ -153,6 +181,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 		};
 	}
 
+	/** The SQLSTATE of a "data exception" (class 22) among the causes, or null. */
+	static @Nullable String dataExceptionState(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+			if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+				return sql.getSQLState();
+			}
+		}
+		return null;
+	}
+
 	private ProblemDetail unreadable(HttpMessageNotReadableException ex, Locale locale) {
 		Throwable cause = ex.getCause();
 		for (Throwable t = ex; t != null; t = t.getCause()) {
@@ -170,6 +208,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 		}
 		if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
 			return problems.create(HttpStatus.BAD_REQUEST, "invalid-value", locale, path(mismatch));
+		}
+		if (cause instanceof MismatchedInputException) {
+			// valid JSON of the wrong shape, e.g. [] or "text" where an object is expected
+			return problems.create(HttpStatus.BAD_REQUEST, "wrong-shape", locale);
 		}
 		if (cause instanceof StreamReadException || cause instanceof JacksonException) {
 			return problems.create(HttpStatus.BAD_REQUEST, "malformed-body", locale);

@@ -137,6 +137,7 @@ class ServiceClientsIT {
 	@Test
 	void serviceCredentialsNeedARegistration() {
 		assertThatThrownBy(() -> clients.withServiceCredentials("greeter")).isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("BAWABA_CLIENT_SECRET")
 			.hasMessageContaining("spring.security.oauth2.client.registration.bawaba");
 	}
 

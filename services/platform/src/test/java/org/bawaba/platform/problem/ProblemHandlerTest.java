@@ -164,7 +164,22 @@ class ProblemHandlerTest {
 
 	}
 
-	record OrderRequest(@NotBlank String item, @Min(1) int quantity, Colour colour) {
+	@Test
+	void validationMessagesReadRightInArabic() throws Exception {
+		// Hibernate Validator's own Arabic writes "or equal to" backwards ("يواسي وأ"); the platform's reads right
+		mvc.perform(post("/orders").with(citizen()).header("Accept-Language", "ar").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"item\":\"tea\",\"quantity\":1,\"price\":-1}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("price"))
+			.andExpect(jsonPath("$.errors[0].message").value("يجب أن تكون أكبر من أو تساوي 0.00"));
+		mvc.perform(post("/orders").with(citizen()).header("Accept-Language", "ar").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"item\":\"tea\",\"quantity\":0}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message").value("يجب أن تكون أكبر من أو تساوي 1"));
+	}
+
+	record OrderRequest(@NotBlank String item, @Min(1) int quantity, Colour colour,
+			@jakarta.validation.constraints.DecimalMin("0.00") java.math.@org.jspecify.annotations.Nullable BigDecimal price) {
 	}
 
 	@RestController

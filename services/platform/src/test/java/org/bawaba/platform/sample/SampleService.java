@@ -1,6 +1,7 @@
 package org.bawaba.platform.sample;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -47,6 +48,12 @@ public class SampleService {
 			.params(id, caller.subject(), submit.serviceCode(), submit.agency()).update();
 		events.publish(new ApplicationSubmittedV1(id, submit.serviceCode(), submit.agency(), caller.subject(), Instant.now()));
 		return Map.of("id", id);
+	}
+
+	@GetMapping("/applications")
+	List<Map<String, Object>> mine(@RequestParam String serviceCode, Caller caller) {
+		return db.sql("select * from application where owner = ? and service_code = ?")
+			.params(caller.subject(), serviceCode).query().listOfRows();
 	}
 
 	@GetMapping("/applications/{id}")

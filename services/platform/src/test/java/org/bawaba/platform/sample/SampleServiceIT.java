@@ -119,6 +119,60 @@ class SampleServiceIT {
 	}
 
 	@Test
+	void hostileInputGetsA4xxProblemInTheCallersLanguageAndChangesNothing() throws Exception {
+		long before = TestDatabase.count(DATABASE, "select count(*) from application");
+		long events = TestDatabase.count(DATABASE, "select count(*) from bawaba_outbox");
+		String token = "Bearer " + TestTokens.token("citizen-1", null, null, "en", "citizen");
+		// a NUL character PostgreSQL refuses in text, and text longer than the column (varchar(40))
+		assertProblem(send(post("/applications", "{\"serviceCode\":\"a\\u0000b\",\"agency\":\"moh\"}")
+			.header("Authorization", token)), 400, "value-not-storable");
+		assertProblem(send(post("/applications", "{\"serviceCode\":\"" + "x".repeat(41) + "\",\"agency\":\"moh\"}")
+			.header("Authorization", token)), 400, "value-not-storable");
+		// valid JSON of the wrong shape, and a number where text is expected
+		assertProblem(send(post("/applications", "[]").header("Authorization", token)), 400, "wrong-shape");
+		assertProblem(send(post("/applications", "{\"serviceCode\":123,\"agency\":\"moh\"}")
+			.header("Authorization", token)), 400, "invalid-value");
+		// multipart without a boundary, and an unknown charset
+		assertProblem(send(HttpRequest.newBuilder(uri("/applications")).header("Authorization", token)
+			.header("Content-Type", "multipart/form-data").POST(HttpRequest.BodyPublishers.ofString("--x--"))), 400,
+				"malformed-multipart");
+		HttpResponse<String> charset = send(HttpRequest.newBuilder(uri("/applications")).header("Authorization", token)
+			.header("Content-Type", "application/json; charset=x-nope")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"serviceCode\":\"x\",\"agency\":\"moh\"}")));
+		assertThat(charset.statusCode()).isBetween(400, 499);
+		assertThat(charset.headers().firstValue("Content-Type")).hasValueSatisfying(
+				type -> assertThat(type).startsWith("application/problem+json"));
+		// the container's error page is not an endpoint
+		assertProblem(send(get("/error")), 404, "not-found");
+		assertProblem(send(get("/error/x")), 404, "not-found");
+		// paths Tomcat itself refuses, before any filter: not valid UTF-8, an encoded lone surrogate
+		for (String path : List.of("/applications/%C3%28%FF%FE", "/applications/%ED%A0%80")) {
+			HttpResponse<String> refused = send(get(path).header("Authorization", token).header("Accept-Language", "ar"));
+			assertProblem(refused, 400, "bad-request");
+			assertThat(problem(refused).get("title").asString()).isEqualTo("طلب غير صالح");
+			assertProblem(send(get(path).header("Authorization", token)), 400, "bad-request");
+		}
+		// a query parameter that is not valid UTF-8
+		assertProblem(send(get("/applications?serviceCode=%C3%28%FF%FE").header("Authorization", token)), 400,
+				"undecodable-parameter");
+		// in Arabic for an Arabic reader
+		HttpResponse<String> arabic = send(post("/applications", "[]").header("Authorization", token)
+			.header("Accept-Language", "ar"));
+		assertProblem(arabic, 400, "wrong-shape");
+		assertThat(problem(arabic).get("title").asString()).isEqualTo("بنية JSON غير صحيحة");
+
+		assertThat(TestDatabase.count(DATABASE, "select count(*) from application")).isEqualTo(before);
+		assertThat(TestDatabase.count(DATABASE, "select count(*) from bawaba_outbox")).isLessThanOrEqualTo(events);
+	}
+
+	private void assertProblem(HttpResponse<String> response, int status, String slug) throws Exception {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+				type -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(problem(response).get("type").asString()).isEqualTo("https://bawaba.org/problems/" + slug);
+	}
+
+	@Test
 	void aChunkedBodyOverTheLimitIs413() throws Exception {
 		byte[] big = ("{\"serviceCode\":\"" + "x".repeat(10_000) + "\",\"agency\":\"moh\"}").getBytes(StandardCharsets.UTF_8);
 		HttpRequest request = HttpRequest.newBuilder(uri("/applications"))

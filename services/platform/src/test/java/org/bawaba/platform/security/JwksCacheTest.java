@@ -60,8 +60,39 @@ class JwksCacheTest {
 			.isInstanceOf(JwtException.class);
 	}
 
+	@Test
+	void aTokenForAnotherAudienceOfTheRealmIsRefused() throws Exception {
+		RSAKey key = new RSAKeyGenerator(2048).keyID("k1").generate();
+		HttpServer keycloak = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		keycloak.createContext("/realms/bawaba/protocol/openid-connect/certs", exchange -> {
+			byte[] body = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().add("Content-Type", "application/json");
+			exchange.sendResponseHeaders(200, body.length);
+			exchange.getResponseBody().write(body);
+			exchange.close();
+		});
+		keycloak.start();
+		try {
+			String issuer = "http://127.0.0.1:" + keycloak.getAddress().getPort() + "/realms/bawaba";
+			JwtDecoder decoder = new PlatformSecurityAutoConfiguration()
+				.bawabaJwtDecoder(new PlatformSecurityProperties(issuer, null, "bawaba-api", List.of()));
+			assertThat(decoder.decode(sign(key, issuer, List.of("bawaba-api", "account"))).getSubject()).isEqualTo("sub-1");
+			assertThatThrownBy(() -> decoder.decode(sign(key, issuer, List.of("account"))))
+				.isInstanceOf(JwtException.class);
+			assertThatThrownBy(() -> decoder.decode(sign(key, issuer, List.of()))).isInstanceOf(JwtException.class);
+		}
+		finally {
+			keycloak.stop(0);
+		}
+	}
+
 	private static String sign(RSAKey key, String issuer) throws Exception {
+		return sign(key, issuer, List.of("bawaba-api"));
+	}
+
+	private static String sign(RSAKey key, String issuer, List<String> audience) throws Exception {
 		JWTClaimsSet claims = new JWTClaimsSet.Builder().subject("sub-1")
+			.audience(audience)
 			.issuer(issuer)
 			.claim("national_id", "28400000000")
 			.claim("realm_access", Map.of("roles", List.of("citizen")))
