@@ -42,6 +42,10 @@ class KeycloakRealm implements DisposableBean {
 
 	static final String SERVICE_ROLE = "agency-service";
 
+	static final String API_AUDIENCE = "bawaba-api";
+
+	private static final String AUDIENCE_MAPPER = "audience bawaba-api";
+
 	private static final Logger log = LoggerFactory.getLogger(KeycloakRealm.class);
 
 	private final Keycloak keycloak;
@@ -130,6 +134,7 @@ class KeycloakRealm implements DisposableBean {
 				realm().clients().get(client.getId()).update(client);
 			}
 			ensureServiceRole(client.getId());
+			ensureAudience(client.getId());
 			return Optional.empty();
 		}
 		ClientRepresentation client = new ClientRepresentation();
@@ -151,7 +156,7 @@ class KeycloakRealm implements DisposableBean {
 		agency.setConfig(Map.of("claim.name", "agency", "claim.value", code, "jsonType.label", "String",
 				"access.token.claim", "true", "id.token.claim", "false", "userinfo.token.claim", "false",
 				"introspection.token.claim", "true"));
-		client.setProtocolMappers(List.of(agency));
+		client.setProtocolMappers(List.of(agency, audience()));
 		String id;
 		try (Response response = realm().clients().create(client)) {
 			id = CreatedResponseUtil.getCreatedId(response);
@@ -159,6 +164,26 @@ class KeycloakRealm implements DisposableBean {
 		ensureServiceRole(id);
 		log.info("created client {}", clientId);
 		return Optional.of(realm().clients().get(id).getSecret().getValue());
+	}
+
+	/** Access tokens for the platform's APIs carry their audience; the gateway and every service check it. */
+	static ProtocolMapperRepresentation audience() {
+		ProtocolMapperRepresentation audience = new ProtocolMapperRepresentation();
+		audience.setName(AUDIENCE_MAPPER);
+		audience.setProtocol("openid-connect");
+		audience.setProtocolMapper("oidc-audience-mapper");
+		audience.setConfig(Map.of("included.custom.audience", API_AUDIENCE, "access.token.claim", "true",
+				"id.token.claim", "false", "introspection.token.claim", "true", "lightweight.claim", "false"));
+		return audience;
+	}
+
+	private void ensureAudience(String clientUuid) {
+		var mappers = realm().clients().get(clientUuid).getProtocolMappers();
+		if (mappers.getMappers().stream().noneMatch(mapper -> AUDIENCE_MAPPER.equals(mapper.getName()))) {
+			try (Response created = mappers.createMapper(audience())) {
+				log.info("added the API audience to client {}", clientUuid);
+			}
+		}
 	}
 
 	private void ensureServiceRole(String clientUuid) {
