@@ -22,7 +22,7 @@ import org.springframework.http.MediaType;
 class AgencyRoutingTest extends GatewayTestSupport {
 
 	static final String MOSD_ACTIVE = """
-			[{"code": "mosd", "status": "ACTIVE", "services": [{"name": "allowance"}]}]""";
+			[{"code": "mosd", "status": "ACTIVE", "services": [{"name": "allowance"}, {"name": "grants"}]}]""";
 
 	@Autowired
 	AgencyDirectory directory;
@@ -71,6 +71,32 @@ class AgencyRoutingTest extends GatewayTestSupport {
 		this.client.get().uri("/api/rogue-service/hello").exchange().expectStatus().isNotFound();
 		// a name the agency did not onboard is refused too
 		this.client.get().uri("/api/agencies/mosd/other/hello").exchange().expectStatus().isNotFound();
+	}
+
+	@Test
+	void anInstanceClaimingAnOnboardedAgencysPathUnderAnotherServiceIdIsNotRouted() {
+		String token = TestTokens.sign(TestTokens.agencyClient("mosd-allowance", "mosd"));
+		// 'rogue-grants' and 'mosd-anything' claim agency mosd, path grants (onboarded): only 'mosd-grants' may
+		this.client.get()
+			.uri("/api/agencies/mosd/grants/hello")
+			.header("Authorization", "Bearer " + token)
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		// 'impostor' claims mosd's allowance beside the real 'mosd-allowance': every request reaches the real one
+		for (int i = 0; i < 6; i++) {
+			this.client.get()
+				.uri("/api/agencies/mosd/allowance/claimed-" + i)
+				.header("Authorization", "Bearer " + token)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody(String.class)
+				.isEqualTo("hello from /claimed-" + i);
+		}
+		assertThat(TestBackends.ROGUE.received()).isEmpty();
 	}
 
 	@Test

@@ -35,18 +35,23 @@ class CatalogueTest extends GatewayTestSupport {
 				Map.of("name", "echo", "url", "/api/echo/v3/api-docs"),
 				Map.of("name", "slow", "url", "/api/slow/v3/api-docs"),
 				Map.of("name", "down", "url", "/api/down/v3/api-docs"));
-		assertThat(urls).extracting(url -> url.get("name")).doesNotContain("registry", "ministry-of-health");
+		assertThat(urls).extracting(url -> url.get("name")).doesNotContain("registry", "ministry-of-health", "anyname",
+				"impostor", "rogue-grants");
 	}
 
 	@Test
-	void aServiceRegisteredLaterAppearsWithoutRestart() {
-		String serviceId = "newcomer-" + UUID.randomUUID().toString().substring(0, 8);
+	void aListedServiceRegisteredLaterAppearsWithoutRestartAndAnUnlistedOneNever() {
+		String serviceId = "newcomer";
+		String stranger = "stranger-" + UUID.randomUUID().toString().substring(0, 8);
 		assertThat(swaggerUrls()).extracting(url -> url.get("name")).doesNotContain(serviceId);
 
 		this.lateRegistrations.register(serviceId, TestBackends.HELLO.port());
+		this.lateRegistrations.register(stranger, TestBackends.ROGUE.port());
 		this.events.publishEvent(new HeartbeatEvent(this, serviceId));
 
-		assertThat(swaggerUrls()).contains(Map.of("name", serviceId, "url", "/api/" + serviceId + "/v3/api-docs"));
+		assertThat(swaggerUrls()).contains(Map.of("name", serviceId, "url", "/api/" + serviceId + "/v3/api-docs"))
+			.extracting(url -> url.get("name"))
+			.doesNotContain(stranger, "anyname");
 		// and the document itself is reached through the gateway
 		this.client.get().uri("/api/" + serviceId + "/v3/api-docs").exchange().expectStatus().isOk()
 			.expectBody(String.class).isEqualTo("hello from /v3/api-docs");

@@ -12,6 +12,10 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.server.RequestPredicates;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
  * The whole gateway on a random port, without Eureka and without Keycloak: services come from
@@ -24,12 +28,23 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 		properties = { "logging.level.org.apache.kafka=WARN", "logging.level.kafka=WARN",
 				"logging.level.state.change.logger=WARN" })
 @EmbeddedKafka(topics = "bawaba.gateway.usage", bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-@AutoConfigureWebTestClient
+// a generous timeout: the machine that runs the tests may be busy with other builds
+@AutoConfigureWebTestClient(timeout = "30s")
 @Import(GatewayTestSupport.TestServices.class)
 abstract class GatewayTestSupport {
 
 	/** A browser origin the gateway is configured to allow. */
 	static final String PORTAL_ORIGIN = "https://portal.bawaba.test";
+
+	/** Where people reach the suite, as configured ({@code bawaba.public-url}). */
+	static final String PUBLIC_URL = "https://bawaba.test";
+
+	/** The services the gateway is configured to route ({@code bawaba.routing.services}). */
+	static final String ROUTED = "hello, other, slow, down, echo, stream, uploads, counted, limited, auth, latecomer, "
+			+ "newcomer, tardy, gone, broken";
+
+	/** An endpoint of the gateway that fails unexpectedly, in the tests only. */
+	static final String FAILING_PATH = "/api/test-failure";
 
 	/** What this test run's Redis keys start with. */
 	static final String RUN = "bawaba-test-" + UUID.randomUUID();
@@ -49,14 +64,27 @@ abstract class GatewayTestSupport {
 		service(registry, "other", TestBackends.url(TestBackends.OTHER));
 		service(registry, "slow", TestBackends.url(TestBackends.SLOW));
 		service(registry, "down", "http://127.0.0.1:" + TestBackends.DOWN_PORT);
+		// failing services of ErrorsOverHttpTest's own, so that its calls open no other test's breaker
+		service(registry, "tardy", TestBackends.url(TestBackends.SLOW));
+		service(registry, "gone", "http://127.0.0.1:" + TestBackends.DOWN_PORT);
+		service(registry, "broken", "http://127.0.0.1:" + TestBackends.BROKEN_PORT);
+		registry.add("bawaba.routing.services", () -> ROUTED);
+		registry.add("bawaba.public-url", () -> PUBLIC_URL);
+		// registered, but not meant to be routed: the registry, a name nobody listed, an agency's
+		// metadata on a service that is not the agency's
 		service(registry, "registry", TestBackends.url(TestBackends.HELLO));
+		service(registry, "anyname", TestBackends.url(TestBackends.ROGUE));
 		service(registry, "ministry-of-health", TestBackends.url(TestBackends.HELLO));
 		registry.add("spring.cloud.discovery.client.simple.instances.ministry-of-health[0].metadata.agency",
 				() -> "moh");
 		// agencies' own services, and the auth service's directory of onboarded agencies
 		service(registry, "auth", TestBackends.url(TestBackends.AGENCIES));
-		agencyService(registry, "mosd-allowance", "mosd", "allowance");
-		agencyService(registry, "rogue-service", "rogue", "anything");
+		agencyService(registry, "mosd-allowance", "mosd", "allowance", TestBackends.HELLO);
+		agencyService(registry, "rogue-service", "rogue", "anything", TestBackends.HELLO);
+		// instances claiming an onboarded agency's paths under service ids that are not the agency's
+		agencyService(registry, "impostor", "mosd", "allowance", TestBackends.ROGUE);
+		agencyService(registry, "rogue-grants", "mosd", "grants", TestBackends.ROGUE);
+		agencyService(registry, "mosd-anything", "mosd", "/api/grants", TestBackends.ROGUE);
 		registry.add("bawaba.agencies.refresh-interval", () -> "1h");
 		service(registry, "echo", TestBackends.url(TestBackends.ECHO));
 		service(registry, "stream", TestBackends.url(TestBackends.STREAM));
@@ -79,8 +107,8 @@ abstract class GatewayTestSupport {
 	}
 
 	private static void agencyService(DynamicPropertyRegistry registry, String serviceId, String agency,
-			String publicPath) {
-		service(registry, serviceId, TestBackends.url(TestBackends.HELLO));
+			String publicPath, TestBackends.Server backend) {
+		service(registry, serviceId, TestBackends.url(backend));
 		String metadata = "spring.cloud.discovery.client.simple.instances." + serviceId + "[0].metadata.";
 		registry.add(metadata + "agency", () -> agency);
 		registry.add(metadata + "public-path", () -> publicPath);
@@ -92,6 +120,14 @@ abstract class GatewayTestSupport {
 		@Bean
 		LateRegistrations lateRegistrations() {
 			return new LateRegistrations();
+		}
+
+		/** A bug in the gateway itself: an endpoint of its own that fails unexpectedly. */
+		@Bean
+		RouterFunction<ServerResponse> failingEndpoint() {
+			return RouterFunctions.route(RequestPredicates.GET(FAILING_PATH), request -> {
+				throw new IllegalStateException("a bug, with secret internals");
+			});
 		}
 
 	}

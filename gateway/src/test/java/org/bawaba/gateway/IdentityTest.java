@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -113,6 +114,32 @@ class IdentityTest extends GatewayTestSupport {
 	}
 
 	@Test
+	void tokenForAnotherAudienceIsUnauthorized() {
+		// issued by the same realm, signed with its key, for another client: not for the platform's APIs
+		expectInvalidToken(TestTokens.sign(TestTokens.citizen().audience(List.of("account", "some-other-client"))));
+		expectInvalidToken(TestTokens.sign(TestTokens.citizen().audience("some-other-client")));
+		expectInvalidToken(TestTokens.sign(TestTokens.citizen().audience((String) null)));
+		// the same token with the platform's audience, alone or as a single string, is accepted
+		for (var token : List.of(TestTokens.sign(TestTokens.citizen().audience("bawaba-api")),
+				TestTokens.sign(TestTokens.citizen().audience(List.of("bawaba-api"))))) {
+			this.client.get().uri("/api/me").headers(headers -> headers.setBearerAuth(token)).exchange()
+				.expectStatus().isOk();
+		}
+	}
+
+	@Test
+	void tokenForAnotherAudienceIsNotRoutedEither() {
+		String path = "/audience-" + UUID.randomUUID();
+		this.client.get()
+			.uri("/api/hello" + path)
+			.headers(headers -> headers.setBearerAuth(TestTokens.sign(TestTokens.citizen().audience("account"))))
+			.exchange()
+			.expectStatus().isUnauthorized()
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(TestBackends.HELLO.received()).noneMatch(received -> received.path().equals(path));
+	}
+
+	@Test
 	void garbageTokenIsUnauthorized() {
 		expectInvalidToken("not-a-jwt");
 	}
@@ -128,7 +155,7 @@ class IdentityTest extends GatewayTestSupport {
 			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody()
 			.jsonPath("$.type").isEqualTo("https://bawaba.org/problems/unauthorized")
-			.jsonPath("$.title").isEqualTo("Unauthorized")
+			.jsonPath("$.title").isEqualTo("Authentication required")
 			.jsonPath("$.status").isEqualTo(401)
 			.jsonPath("$.detail").isNotEmpty()
 			.jsonPath("$.instance").isEqualTo("/api/me");

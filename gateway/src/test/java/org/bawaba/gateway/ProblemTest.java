@@ -21,9 +21,9 @@ class ProblemTest extends GatewayTestSupport {
 			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody()
 			.jsonPath("$.type").isEqualTo("https://bawaba.org/problems/not-found")
-			.jsonPath("$.title").isEqualTo("Not Found")
+			.jsonPath("$.title").isEqualTo("Not found")
 			.jsonPath("$.status").isEqualTo(404)
-			.jsonPath("$.detail").isEqualTo("Nothing is published at /api/nothing/here.")
+			.jsonPath("$.detail").isEqualTo("There is nothing at this address.")
 			.jsonPath("$.instance").isEqualTo("/api/nothing/here")
 			.jsonPath("$.trace").doesNotExist()
 			.jsonPath("$.exception").doesNotExist();

@@ -75,14 +75,16 @@ class RoutingTest extends GatewayTestSupport {
 	@Test
 	void slowServiceAnswers504WithinASecondAndAHalf() {
 		long started = System.nanoTime();
-		expectProblem("/api/slow/report", HttpStatus.GATEWAY_TIMEOUT, "gateway-timeout", "'slow'");
+		expectProblem("/api/slow/report", HttpStatus.GATEWAY_TIMEOUT, "gateway-timeout", "Gateway timeout",
+				"The service “slow” did not answer in time.");
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1500));
 	}
 
 	@Test
 	void serviceThatIsDownAnswers503WithinASecond() {
 		long started = System.nanoTime();
-		expectProblem("/api/down/anything", HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "'down'");
+		expectProblem("/api/down/anything", HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+				"Service unavailable", "The service “down” is not available right now. Try again later.");
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1000));
 	}
 
@@ -109,14 +111,32 @@ class RoutingTest extends GatewayTestSupport {
 	}
 
 	@Test
-	void aServiceRegisteredLaterIsRoutedWithoutRestart() {
-		String serviceId = "late-" + UUID.randomUUID().toString().substring(0, 8);
-		this.client.get().uri("/api/" + serviceId + "/hello").exchange().expectStatus().isNotFound();
+	void aListedServiceThatRegistersLaterIsRoutedWithoutRestartAndAnUnlistedOneNever() {
+		String stranger = "late-" + UUID.randomUUID().toString().substring(0, 8);
+		this.client.get().uri("/api/latecomer/hello").exchange().expectStatus().isNotFound();
 
-		this.lateRegistrations.register(serviceId, TestBackends.HELLO.port());
-		this.events.publishEvent(new HeartbeatEvent(this, serviceId));
+		this.lateRegistrations.register("latecomer", TestBackends.HELLO.port());
+		this.lateRegistrations.register(stranger, TestBackends.ROGUE.port());
+		this.events.publishEvent(new HeartbeatEvent(this, "latecomer"));
 
-		this.client.get().uri("/api/" + serviceId + "/hello").exchange().expectStatus().isOk();
+		this.client.get().uri("/api/latecomer/hello").exchange().expectStatus().isOk();
+		this.client.get().uri("/api/" + stranger + "/hello").exchange().expectStatus().isNotFound();
+		assertThat(TestBackends.ROGUE.received()).isEmpty();
+	}
+
+	@Test
+	void anInstanceThatMerelyAppearsInTheRegistryGetsNoRouteNorTheCallersToken() {
+		String token = TestTokens.sign(TestTokens.citizen());
+		for (String path : new String[] { "/api/anyname/hello", "/api/anyname", "/api/ANYNAME/hello" }) {
+			this.client.get()
+				.uri(path)
+				.headers(headers -> headers.setBearerAuth(token))
+				.exchange()
+				.expectStatus().isNotFound()
+				.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody().jsonPath("$.type").isEqualTo("https://bawaba.org/problems/not-found");
+		}
+		assertThat(TestBackends.ROGUE.received()).isEmpty();
 	}
 
 	@Test
@@ -125,7 +145,7 @@ class RoutingTest extends GatewayTestSupport {
 		this.client.get().uri("/api/ministry-of-health/hello").exchange().expectStatus().isNotFound();
 	}
 
-	private void expectProblem(String uri, HttpStatus status, String type, String detailContains) {
+	private void expectProblem(String uri, HttpStatus status, String type, String title, String detail) {
 		this.client.get()
 			.uri(uri)
 			.exchange()
@@ -133,9 +153,9 @@ class RoutingTest extends GatewayTestSupport {
 			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody()
 			.jsonPath("$.type").isEqualTo("https://bawaba.org/problems/" + type)
-			.jsonPath("$.title").isEqualTo(status.getReasonPhrase())
+			.jsonPath("$.title").isEqualTo(title)
 			.jsonPath("$.status").isEqualTo(status.value())
-			.jsonPath("$.detail").value(String.class, detail -> assertThat(detail).contains(detailContains))
+			.jsonPath("$.detail").isEqualTo(detail)
 			.jsonPath("$.instance").isEqualTo(uri)
 			.jsonPath("$.trace").doesNotExist();
 	}

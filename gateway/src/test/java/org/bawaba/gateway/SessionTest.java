@@ -1,14 +1,18 @@
 package org.bawaba.gateway;
 
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
@@ -25,6 +29,9 @@ class SessionTest extends GatewayTestSupport {
 	@Autowired
 	ReactiveStringRedisTemplate redis;
 
+	@Value("${local.server.port}")
+	int port;
+
 	@Test
 	void signInRedirectsToTheSignOnWithPkceAndKeepsTheSessionInRedis() {
 		EntityExchangeResult<Void> result = this.client.get().uri("/oauth2/authorization/keycloak").exchange()
@@ -37,7 +44,7 @@ class SessionTest extends GatewayTestSupport {
 			.contains("code_challenge_method=S256")
 			.contains("code_challenge=")
 			.contains("scope=openid%20profile")
-			.contains("redirect_uri=http://localhost:");
+			.contains("redirect_uri=" + PUBLIC_URL + "/login/oauth2/code/keycloak&");
 		ResponseCookie session = result.getResponseCookies().getFirst("SESSION");
 		assertThat(session).isNotNull();
 		assertThat(session.isHttpOnly()).isTrue();
@@ -46,13 +53,41 @@ class SessionTest extends GatewayTestSupport {
 	}
 
 	@Test
+	void theSignInRedirectComesFromThePublicUrlWhateverHostTheRequestNames() {
+		RawHttp.Response response = RawHttp.send(this.port, "GET", "/oauth2/authorization/keycloak?lang=ar", null,
+				"Host: evil.example", "X-Forwarded-Host: evil.example", "X-Forwarded-Proto: http",
+				"Forwarded: host=evil.example;proto=http");
+		assertThat(response.status()).isEqualTo(302);
+		String location = URLDecoder.decode(response.header("Location"), StandardCharsets.UTF_8);
+		assertThat(location).startsWith(TestTokens.ISSUER + "/protocol/openid-connect/auth?")
+			.contains("redirect_uri=" + PUBLIC_URL + "/login/oauth2/code/keycloak&")
+			.doesNotContain("evil.example");
+	}
+
+	@Test
+	void aBrowserThatSignedStaffInIsAskedForAFreshSignInNextTime() {
+		URI citizens = this.client.get().uri("/oauth2/authorization/keycloak").exchange()
+			.expectStatus().isFound().expectBody().returnResult().getResponseHeaders().getLocation();
+		assertThat(citizens.toString()).doesNotContain("prompt=");
+		URI staff = this.client.get().uri("/oauth2/authorization/keycloak?lang=ar").cookie("BAWABA_STAFF", "1").exchange()
+			.expectStatus().isFound().expectBody().returnResult().getResponseHeaders().getLocation();
+		assertThat(staff.toString()).contains("prompt=login").contains("ui_locales=ar");
+	}
+
+	@Test
 	void aStateChangeRidingOnTheSessionCookieAloneIsRefused() {
 		String session = this.client.get().uri("/oauth2/authorization/keycloak").exchange()
 			.expectBody().returnResult().getResponseCookies().getFirst("SESSION").getValue();
 		String path = "/csrf-" + UUID.randomUUID();
 
-		this.client.post().uri("/api/hello" + path).cookie("SESSION", session).exchange()
-			.expectStatus().isForbidden();
+		this.client.post().uri("/api/hello" + path).cookie("SESSION", session).header("Accept-Language", "ar")
+			.exchange()
+			.expectStatus().isForbidden()
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type").isEqualTo("https://bawaba.org/problems/forbidden")
+			.jsonPath("$.detail").value(String.class, detail -> assertThat(detail).contains("X-XSRF-TOKEN"))
+			.jsonPath("$.title").isEqualTo("غير مسموح");
 		assertThat(TestBackends.HELLO.received()).noneMatch(received -> received.path().equals(path));
 
 		// an API client with a bearer token is not a browser: no CSRF token needed, no cookie forwarded

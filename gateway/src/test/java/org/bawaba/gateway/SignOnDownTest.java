@@ -31,6 +31,7 @@ class SignOnDownTest {
 				() -> "http://127.0.0.1:" + TestBackends.DOWN_PORT + "/realms/bawaba/protocol/openid-connect/certs");
 		registry.add("spring.cloud.discovery.client.simple.instances.hello[0].uri",
 				() -> TestBackends.url(TestBackends.HELLO));
+		registry.add("bawaba.routing.services", () -> "hello");
 		registry.add("bawaba.rate-limit.key-prefix", () -> GatewayTestSupport.RUN + "-sign-on-down");
 		registry.add("spring.session.data.redis.namespace", () -> GatewayTestSupport.RUN + "-sign-on-down:session");
 	}

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -96,8 +97,17 @@ final class TestBackends {
 	static final TestBackends.Server AGENCIES = start(exchange -> respond(exchange, 200, "application/json",
 			agencies));
 
+	/**
+	 * What a stranger registers in the registry: an instance under a name nobody routed, or one
+	 * claiming another's path. It must never see a request, let alone a caller's token.
+	 */
+	static final TestBackends.Server ROGUE = start(exchange -> respond(exchange, 200, "text/plain", "rogue"));
+
 	/** A port on which nothing listens: a registered service that is down. */
 	static final int DOWN_PORT = freePort();
+
+	/** A service that reads the request and closes the connection without answering. */
+	static final int BROKEN_PORT = hangUpOnEveryRequest();
 
 	private TestBackends() {
 	}
@@ -169,6 +179,28 @@ final class TestBackends {
 		}
 		catch (IOException ex) {
 			// the gateway gave up waiting and closed the connection
+		}
+	}
+
+	private static int hangUpOnEveryRequest() {
+		try {
+			ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+			Thread thread = new Thread(() -> {
+				while (!socket.isClosed()) {
+					try (Socket connection = socket.accept()) {
+						connection.getInputStream().read(new byte[8192]);
+					}
+					catch (IOException ex) {
+						// the next connection
+					}
+				}
+			}, "test-backend-broken");
+			thread.setDaemon(true);
+			thread.start();
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 

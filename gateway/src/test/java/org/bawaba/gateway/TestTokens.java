@@ -17,12 +17,17 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 /**
- * Tokens signed like Keycloak signs them (RS256, with a key id). The gateway under test trusts
- * {@link #SIGN_ON}'s public key, served as a JWKS by {@link TestBackends}.
+ * Tokens signed like Keycloak signs them (RS256, with a key id), for the audience the gateway
+ * requires ({@code bawaba-api}, given by the realm's audience mappers; a person's token also names
+ * Keycloak's {@code account}). The gateway under test trusts {@link #SIGN_ON}'s public key, served
+ * as a JWKS by {@link TestBackends}.
  */
 public final class TestTokens {
 
 	static final String ISSUER = "http://sign-on.test/realms/bawaba";
+
+	/** The audience the gateway requires ({@code bawaba.security.audience}). */
+	static final String AUDIENCE = "bawaba-api";
 
 	private static final String KEY_ID = "bawaba-test-key";
 
@@ -43,6 +48,7 @@ public final class TestTokens {
 	static JWTClaimsSet.Builder citizen() {
 		Instant now = Instant.now();
 		return new JWTClaimsSet.Builder().issuer(ISSUER)
+			.audience(List.of(AUDIENCE, "account"))
 			.subject("3f1c9a52-7e0b-4d1e-9c55-2a4b6f0e8d11")
 			.issueTime(Date.from(now))
 			.expirationTime(Date.from(now.plusSeconds(300)))
@@ -65,6 +71,7 @@ public final class TestTokens {
 	static JWTClaimsSet.Builder agencyClient(String clientId, String agency) {
 		Instant now = Instant.now();
 		return new JWTClaimsSet.Builder().issuer(ISSUER)
+			.audience(List.of(AUDIENCE))
 			.subject("service-account-" + clientId)
 			.issueTime(Date.from(now))
 			.expirationTime(Date.from(now.plusSeconds(300)))

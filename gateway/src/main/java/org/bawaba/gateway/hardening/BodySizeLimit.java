@@ -3,6 +3,7 @@ package org.bawaba.gateway.hardening;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.bawaba.gateway.problem.ProblemResponses;
+import org.bawaba.gateway.problem.ProblemType;
 import org.bawaba.gateway.routing.RoutedService;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -13,7 +14,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.server.ServerWebExchange;
@@ -47,8 +47,7 @@ final class BodySizeLimit implements GlobalFilter, Ordered {
 		ServerHttpRequest request = exchange.getRequest();
 		long length = request.getHeaders().getContentLength();
 		if (length > limit) {
-			return this.problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE,
-					"The request body is too large: at most " + limit + " bytes are accepted here.");
+			return this.problems.write(exchange, ProblemType.PAYLOAD_TOO_LARGE, Long.toString(limit));
 		}
 		if (length >= 0) {
 			return chain.filter(exchange);

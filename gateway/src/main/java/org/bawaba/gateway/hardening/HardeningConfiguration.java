@@ -1,25 +1,36 @@
 package org.bawaba.gateway.hardening;
 
+import org.bawaba.gateway.problem.ProblemMessages;
 import org.bawaba.gateway.problem.ProblemResponses;
+import reactor.netty.NettyPipeline;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 /**
- * The front door's protections: body size limits, stripped headers, security headers and CORS
- * (applied by Spring Security's CORS filter, see {@code SecurityConfiguration}).
+ * The front door's protections: request limits and malformed requests answered as problems
+ * (before reactor-netty and Spring), request headers by allow-list, no actuator endpoint routed,
+ * unreadable media types refused, body size limits, security headers and CORS.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(HardeningProperties.class)
 public class HardeningConfiguration {
 
 	@Bean
-	SpoofableHeaders spoofableHeaders(HardeningProperties properties) {
-		return new SpoofableHeaders(properties);
+	IncomingHeaders incomingHeaders(HardeningProperties properties) {
+		return new IncomingHeaders(properties);
+	}
+
+	@Bean
+	ForwardedHeaders forwardedHeaders(HardeningProperties properties) {
+		return new ForwardedHeaders(properties);
 	}
 
 	@Bean
@@ -28,8 +39,44 @@ public class HardeningConfiguration {
 	}
 
 	@Bean
+	ActuatorPaths actuatorPaths(ProblemResponses problems) {
+		return new ActuatorPaths(problems);
+	}
+
+	@Bean
+	MediaTypeHeaders mediaTypeHeaders(ProblemResponses problems) {
+		return new MediaTypeHeaders(problems);
+	}
+
+	@Bean
+	CrossOrigin crossOrigin(CorsConfigurationSource corsConfigurationSource, ProblemResponses problems) {
+		return new CrossOrigin(corsConfigurationSource, problems);
+	}
+
+	@Bean
 	BodySizeLimit bodySizeLimit(HardeningProperties properties, ProblemResponses problems) {
 		return new BodySizeLimit(properties, problems);
+	}
+
+	/** What Spring Security's firewall refuses, as problems (picked up by its filter chain proxy). */
+	@Bean
+	ServerExchangeRejectedHandler rejectedRequests(ProblemResponses problems) {
+		return new RejectedRequests(problems);
+	}
+
+	/** A {@link RequestGuard} of its own in every connection, right after the HTTP decoder. */
+	@Bean
+	NettyServerCustomizer requestGuard(HardeningProperties properties, JsonMapper json) {
+		ProblemMessages messages = new ProblemMessages();
+		long maxUri = properties.maxUriLength().toBytes();
+		long maxHeaders = properties.maxHeaderSize().toBytes();
+		return server -> server.doOnChannelInit((observer, channel, remoteAddress) -> {
+			if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
+				channel.pipeline()
+					.addAfter(NettyPipeline.HttpCodec, RequestGuard.NAME,
+							new RequestGuard(maxUri, maxHeaders, messages, json));
+			}
+		});
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package org.bawaba.gateway.problem;
 
 import java.net.ConnectException;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -19,19 +20,20 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Turns every exception that reaches the WebFlux error handling into a problem detail: unknown
- * routes, unsupported methods, too large bodies, services that are down or slow, and anything
- * unexpected. Runs before Boot's default handler (order -1); never writes a stack trace.
+ * Turns every exception that reaches the WebFlux error handling into a problem detail in the
+ * caller's language: unknown routes, unsupported methods, too large bodies, unreadable headers,
+ * services that are down or slow, and anything unexpected. Runs before Boot's default handler
+ * (order -1); never writes a stack trace.
  */
 @Component
 @Order(-2)
@@ -55,11 +57,14 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 			exchange.getResponse().getHeaders().addAll(rse.getHeaders());
 		}
 		log(exchange, status, ex);
-		return this.problems.write(exchange, status, detail(exchange, status, ex));
+		Optional<String> service = RoutedService.of(exchange);
+		ProblemType type = type(status, ex, service.isPresent());
+		return switch (type) {
+			case METHOD_NOT_ALLOWED -> this.problems.write(exchange, type, exchange.getRequest().getMethod().name());
+			case SERVICE_FAILED, SERVICE_DOWN, SERVICE_TIMEOUT -> this.problems.write(exchange, type, service.get());
+			default -> this.problems.write(exchange, status, type);
+		};
 	}
-
-	/** The detail of a 503 when authentication could not be performed at all. */
-	static final String SIGN_ON_UNAVAILABLE = "The Bawaba sign-on is unavailable right now; try again later.";
 
 	static HttpStatusCode status(Throwable ex) {
 		if (ex instanceof AuthenticationServiceException) {
@@ -89,6 +94,10 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 			if (t instanceof DataBufferLimitException) {
 				return HttpStatus.CONTENT_TOO_LARGE;
 			}
+			if (t instanceof InvalidMediaTypeException) {
+				// a media type header the caller sent cannot be parsed (Content-Type is checked earlier)
+				return HttpStatus.BAD_REQUEST;
+			}
 			MergedAnnotation<ResponseStatus> annotation = MergedAnnotations.from(t.getClass())
 				.get(ResponseStatus.class);
 			if (annotation.isPresent()) {
@@ -98,28 +107,35 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 		return HttpStatus.INTERNAL_SERVER_ERROR;
 	}
 
-	static String detail(ServerWebExchange exchange, HttpStatusCode status, Throwable ex) {
-		String service = RoutedService.of(exchange).map(name -> "The service '" + name + "'").orElse("A service");
+	/** The problem of a status; for a routed request, one that names its service. */
+	static ProblemType type(HttpStatusCode status, Throwable ex, boolean routed) {
 		return switch (status.value()) {
-			case 401 -> "Authentication is required to access this resource.";
-			case 403 -> "You are not allowed to access this resource.";
-			case 404 -> "Nothing is published at " + exchange.getRequest().getPath().value() + ".";
-			case 405 -> "Method " + exchange.getRequest().getMethod().name() + " is not supported at "
-					+ exchange.getRequest().getPath().value() + ".";
-			case 413 -> "The request body is too large.";
-			case 502 -> service + " failed to answer properly.";
-			case 503 -> (ex instanceof AuthenticationServiceException) ? SIGN_ON_UNAVAILABLE
-					: service + " is unavailable right now; try again later.";
-			case 504 -> service + " did not answer in time.";
-			default -> {
-				if (status.is4xxClientError() && ex instanceof ResponseStatusException rse && rse.getReason() != null
-						&& !(ex instanceof MethodNotAllowedException)) {
-					yield rse.getReason();
-				}
-				yield status.is4xxClientError() ? "The request cannot be processed."
-						: "The gateway failed to handle the request.";
-			}
+			case 400 -> causedBy(ex, InvalidMediaTypeException.class) ? ProblemType.INVALID_ACCEPT
+					: ProblemType.BAD_REQUEST;
+			case 401 -> ProblemType.UNAUTHORIZED;
+			case 403 -> ProblemType.FORBIDDEN;
+			case 404 -> ProblemType.NOT_FOUND;
+			case 405 -> ProblemType.METHOD_NOT_ALLOWED;
+			case 406 -> ProblemType.NOT_ACCEPTABLE;
+			case 413 -> ProblemType.BODY_TOO_LARGE;
+			case 414 -> ProblemType.URI_TOO_LONG;
+			case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+			case 431 -> ProblemType.HEADERS_TOO_LARGE;
+			case 502 -> routed ? ProblemType.SERVICE_FAILED : ProblemType.BAD_GATEWAY;
+			case 503 -> (ex instanceof AuthenticationServiceException) ? ProblemType.SIGN_ON_UNAVAILABLE
+					: routed ? ProblemType.SERVICE_DOWN : ProblemType.SERVICE_UNAVAILABLE;
+			case 504 -> routed ? ProblemType.SERVICE_TIMEOUT : ProblemType.GATEWAY_TIMEOUT;
+			default -> status.is4xxClientError() ? ProblemType.CLIENT_ERROR : ProblemType.INTERNAL_ERROR;
 		};
+	}
+
+	private static boolean causedBy(Throwable ex, Class<? extends Throwable> kind) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (kind.isInstance(t)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static void log(ServerWebExchange exchange, HttpStatusCode status, Throwable ex) {

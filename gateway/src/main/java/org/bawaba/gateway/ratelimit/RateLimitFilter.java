@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.bawaba.gateway.caller.Caller;
 import org.bawaba.gateway.problem.ProblemResponses;
+import org.bawaba.gateway.problem.ProblemType;
 import org.bawaba.gateway.routing.RoutedService;
 import reactor.core.publisher.Mono;
 
@@ -16,7 +17,6 @@ import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -77,9 +77,7 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 				}
 				long retryAfter = limit.retryAfterSeconds();
 				headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
-				return this.problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS,
-						"Too many requests to the service '" + service + "'; try again in " + retryAfter
-								+ (retryAfter == 1 ? " second." : " seconds."));
+				return this.problems.write(exchange, ProblemType.TOO_MANY_REQUESTS, service, retryAfter);
 			});
 	}
 

@@ -18,7 +18,8 @@ import org.springframework.web.server.ServerWebExchange;
 /**
  * The portal (the registry's {@code portal} service) gets every path that is not the gateway's own
  * ({@link #isPortal}), after every other route: {@code /}, {@code /ar/...}, {@code /en/...}, its
- * styles and scripts. A signed-in browser's access token is relayed like to any service; its CSRF
+ * styles and scripts. A signed-in browser's access token is relayed like to any service (and, like to
+ * any service, its cookies are not: {@code org.bawaba.gateway.hardening.ForwardedHeaders}); its CSRF
  * token goes along in {@value #CSRF_HEADER} so that the portal's forms carry it and the portal
  * checks it (the gateway cannot read a form body it streams through).
  */
@@ -49,7 +50,6 @@ public class PortalRoute {
 				.predicate(exchange -> isPortal(exchange.getRequest().getPath().value()))
 				.filters(filters -> filters.tokenRelay()
 					.filter(PortalRoute::csrfToken)
-					.removeRequestHeader("Cookie")
 					.filter(breakers.apply(breaker)))
 				.uri("lb://" + SERVICE))
 			.build();

@@ -1,9 +1,9 @@
 package org.bawaba.gateway.security;
 
 import org.bawaba.gateway.problem.ProblemResponses;
+import org.bawaba.gateway.problem.ProblemType;
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationServiceException;
@@ -15,17 +15,17 @@ import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.WebFilterExchange;
 import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.csrf.CsrfException;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * 401 and 403 as problem details, and 503 when a bearer token cannot be checked because the
- * sign-on is unavailable. Spring Security's bearer-token handlers still compute the
- * {@code WWW-Authenticate} header (RFC 6750); only the empty body they would send is replaced.
+ * 401 and 403 (a CSRF token missing included) as problem details in the caller's language, and 503
+ * when a bearer token cannot be checked because the sign-on is unavailable. Spring Security's
+ * bearer-token handlers still compute the {@code WWW-Authenticate} header (RFC 6750); only the
+ * empty body they would send is replaced.
  */
 final class ProblemSecurityHandlers
 		implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler, ServerAuthenticationFailureHandler {
-
-	static final String SIGN_ON_UNAVAILABLE = "The Bawaba sign-on is unavailable, so the bearer token cannot be checked right now; try again later.";
 
 	private final BearerTokenServerAuthenticationEntryPoint entryPoint = new BearerTokenServerAuthenticationEntryPoint();
 
@@ -41,13 +41,11 @@ final class ProblemSecurityHandlers
 	public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException ex) {
 		if (ex instanceof AuthenticationServiceException) {
 			// not the caller's fault: the token could not be checked (the sign-on's keys cannot be fetched)
-			return this.problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, SIGN_ON_UNAVAILABLE);
+			return this.problems.write(exchange, ProblemType.SIGN_ON_UNAVAILABLE);
 		}
-		String detail = (ex instanceof OAuth2AuthenticationException)
-				? "The bearer token is invalid, expired or not issued by the Bawaba sign-on."
-				: "Authentication is required to access this resource.";
-		return this.entryPoint.commence(headersOnly(exchange), ex)
-			.then(this.problems.write(exchange, HttpStatus.UNAUTHORIZED, detail));
+		ProblemType type = (ex instanceof OAuth2AuthenticationException) ? ProblemType.INVALID_TOKEN
+				: ProblemType.UNAUTHORIZED;
+		return this.entryPoint.commence(headersOnly(exchange), ex).then(this.problems.write(exchange, type));
 	}
 
 	/**
@@ -63,9 +61,8 @@ final class ProblemSecurityHandlers
 
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException ex) {
-		return this.accessDenied.handle(headersOnly(exchange), ex)
-			.then(this.problems.write(exchange, HttpStatus.FORBIDDEN,
-					"You are not allowed to access this resource."));
+		ProblemType type = (ex instanceof CsrfException) ? ProblemType.CSRF_TOKEN : ProblemType.FORBIDDEN;
+		return this.accessDenied.handle(headersOnly(exchange), ex).then(this.problems.write(exchange, type));
 	}
 
 	/** The same exchange, except that completing its response does nothing. */

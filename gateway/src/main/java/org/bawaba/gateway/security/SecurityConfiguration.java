@@ -5,7 +5,9 @@ import java.util.List;
 import org.bawaba.gateway.problem.ProblemResponses;
 import org.bawaba.gateway.routing.PortalRoute;
 import org.bawaba.gateway.session.CsrfCookie;
+import org.bawaba.gateway.session.PublicUrl;
 import org.bawaba.gateway.session.SignInRequests;
+import org.bawaba.gateway.session.StaffSessions;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -29,7 +31,6 @@ import org.springframework.security.web.server.context.ServerSecurityContextRepo
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
-import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
@@ -62,17 +63,14 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ProblemResponses problems,
-			CorsConfigurationSource cors, ReactiveClientRegistrationRepository registrations,
-			ServerOAuth2AuthorizedClientRepository authorizedClients,
+			ReactiveClientRegistrationRepository registrations, ServerOAuth2AuthorizedClientRepository authorizedClients,
+			PublicUrl publicUrl, StaffSessions staffSessions,
 			@Value("${bawaba.security.csrf-exempt-paths:}") List<String> csrfExemptPaths) {
 		ProblemSecurityHandlers handlers = new ProblemSecurityHandlers(problems);
 		JwtAuthenticationConverter jwtConverter = new JwtAuthenticationConverter();
 		jwtConverter.setJwtGrantedAuthoritiesConverter(new RealmRoles());
-		OidcClientInitiatedServerLogoutSuccessHandler endKeycloakSession = new OidcClientInitiatedServerLogoutSuccessHandler(
-				registrations);
-		endKeycloakSession.setPostLogoutRedirectUri("{baseUrl}/");
 		ServerSecurityContextRepository contexts = new BrowserSecurityContextRepository();
-		SignInRequests signIn = new SignInRequests(registrations);
+		SignInRequests signIn = new SignInRequests(registrations, authorizedClients, staffSessions);
 		List<PathPattern> csrfExempt = exempt(csrfExemptPaths);
 		return http
 			.securityContextRepository(contexts)
@@ -95,21 +93,35 @@ class SecurityConfiguration {
 				.logoutUrl("/logout")
 				.logoutHandler(new DelegatingServerLogoutHandler(new SecurityContextServerLogoutHandler(),
 						new WebSessionServerLogoutHandler()))
-				.logoutSuccessHandler(endKeycloakSession))
+				.logoutSuccessHandler(endKeycloakSession(registrations, publicUrl)))
 			.exceptionHandling(exceptions -> exceptions
 				.authenticationEntryPoint(handlers)
 				.accessDeniedHandler(handlers))
 			.csrf(csrf -> csrf
+				.accessDeniedHandler(handlers)
 				.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
 				.csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
 				.requireCsrfProtectionMatcher(exchange -> browserStateChange(exchange, csrfExempt)))
-			.cors(spec -> spec.configurationSource(cors))
+			// org.bawaba.gateway.hardening.CrossOrigin, which answers a refusal with a problem
+			.cors(ServerHttpSecurity.CorsSpec::disable)
 			// written by org.bawaba.gateway.hardening.SecurityHeaders, so that services' answers get them too
 			.headers(ServerHttpSecurity.HeaderSpec::disable)
 			.requestCache(cache -> cache.disable())
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
 			.build();
+	}
+
+	/**
+	 * Signing out ends the Keycloak session too; Keycloak then sends the browser to the public URL's
+	 * home page (never to the host the request named).
+	 */
+	static OidcClientInitiatedServerLogoutSuccessHandler endKeycloakSession(
+			ReactiveClientRegistrationRepository registrations, PublicUrl publicUrl) {
+		OidcClientInitiatedServerLogoutSuccessHandler handler = new OidcClientInitiatedServerLogoutSuccessHandler(
+				registrations);
+		handler.setPostLogoutRedirectUri(publicUrl.base() + "/");
+		return handler;
 	}
 
 	/**

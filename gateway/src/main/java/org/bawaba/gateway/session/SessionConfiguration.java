@@ -34,11 +34,12 @@ class SessionConfiguration {
 	 * The client registrations of {@code spring.security.oauth2.client.*}, completed with what
 	 * issuer discovery would give, without contacting Keycloak at start-up (the gateway starts
 	 * while Keycloak is down): the issuer, checked on every ID token; the end-session endpoint,
-	 * so that signing out ends the Keycloak session too; and PKCE, which the realm requires.
+	 * so that signing out ends the Keycloak session too; and PKCE, which the realm requires. The
+	 * redirect URI's {@code {baseUrl}} is the public URL, not the request's host.
 	 */
 	@Bean
 	ReactiveClientRegistrationRepository clientRegistrationRepository(OAuth2ClientProperties properties,
-			@Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer) {
+			@Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer, PublicUrl publicUrl) {
 		List<ClientRegistration> registrations = new OAuth2ClientPropertiesMapper(properties).asClientRegistrations()
 			.values()
 			.stream()
@@ -47,6 +48,7 @@ class SessionConfiguration {
 						registration.getProviderDetails().getConfigurationMetadata());
 				metadata.putIfAbsent("end_session_endpoint", issuer + "/protocol/openid-connect/logout");
 				return ClientRegistration.withClientRegistration(registration)
+					.redirectUri(publicUrl.expand(registration.getRedirectUri()))
 					.issuerUri(issuer)
 					.providerConfigurationMetadata(metadata)
 					.clientSettings(ClientRegistration.ClientSettings.builder().requireProofKey(true).build())

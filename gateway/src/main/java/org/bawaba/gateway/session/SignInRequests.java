@@ -6,8 +6,11 @@ import java.util.Set;
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.web.server.DefaultServerRedirectStrategy;
@@ -31,8 +34,15 @@ public final class SignInRequests implements ServerOAuth2AuthorizationRequestRes
 
 	private final DefaultServerRedirectStrategy redirects = new DefaultServerRedirectStrategy();
 
-	public SignInRequests(ReactiveClientRegistrationRepository registrations) {
+	private final ServerOAuth2AuthorizedClientRepository authorizedClients;
+
+	private final StaffSessions staff;
+
+	public SignInRequests(ReactiveClientRegistrationRepository registrations,
+			ServerOAuth2AuthorizedClientRepository authorizedClients, StaffSessions staff) {
 		this.delegate = new DefaultServerOAuth2AuthorizationRequestResolver(registrations);
+		this.authorizedClients = authorizedClients;
+		this.staff = staff;
 	}
 
 	@Override
@@ -49,7 +59,13 @@ public final class SignInRequests implements ServerOAuth2AuthorizationRequestRes
 	@Override
 	public Mono<Void> onAuthenticationSuccess(WebFilterExchange webFilterExchange, Authentication authentication) {
 		ServerWebExchange exchange = webFilterExchange.getExchange();
-		return exchange.getSession()
+		Mono<Void> staffSession = authentication instanceof OAuth2AuthenticationToken signedIn
+				? this.authorizedClients
+					.<OAuth2AuthorizedClient>loadAuthorizedClient(signedIn.getAuthorizedClientRegistrationId(), signedIn,
+							exchange)
+					.flatMap(client -> this.staff.signedIn(exchange, client.getAccessToken().getTokenValue()))
+				: Mono.empty();
+		return staffSession.then(exchange.getSession())
 			.map(session -> {
 				Object target = session.getAttributes().remove(RETURN_ATTRIBUTE);
 				return target instanceof String path ? path : "/";
@@ -66,14 +82,25 @@ public final class SignInRequests implements ServerOAuth2AuthorizationRequestRes
 		return exchange.getSession().doOnNext(session -> session.getAttributes().put(RETURN_ATTRIBUTE, target)).then();
 	}
 
+	/**
+	 * In the page's language ({@code ui_locales}); and for a browser that signed staff in before, a fresh
+	 * sign-in ({@code prompt=login}): staff sessions are short, and Keycloak's own session must not renew them.
+	 */
 	private static OAuth2AuthorizationRequest localized(OAuth2AuthorizationRequest request, ServerWebExchange exchange) {
 		String lang = exchange.getRequest().getQueryParams().getFirst("lang");
-		if (lang == null || !LANGUAGES.contains(lang)) {
+		boolean language = lang != null && LANGUAGES.contains(lang);
+		boolean fresh = StaffSessions.hinted(exchange);
+		if (!language && !fresh) {
 			return request;
 		}
-		return OAuth2AuthorizationRequest.from(request)
-			.additionalParameters(parameters -> parameters.put("ui_locales", lang))
-			.build();
+		return OAuth2AuthorizationRequest.from(request).additionalParameters(parameters -> {
+			if (language) {
+				parameters.put("ui_locales", lang);
+			}
+			if (fresh) {
+				parameters.put("prompt", "login");
+			}
+		}).build();
 	}
 
 	/** A path on this site: one slash, no scheme, host or backslash, so never an open redirect. */

@@ -11,6 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.cloud.gateway.support.ServiceUnavailableException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
@@ -43,6 +44,9 @@ class ProblemErrorHandlerTest {
 			.isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(ProblemErrorHandler.status(new IllegalArgumentException("boom")))
 			.isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+		assertThat(ProblemErrorHandler.status(new IllegalStateException(
+				new InvalidMediaTypeException("text/html; charset=x-nope", "unsupported charset"))))
+			.isEqualTo(HttpStatus.BAD_REQUEST);
 	}
 
 	@Test
