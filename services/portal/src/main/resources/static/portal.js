@@ -22,6 +22,17 @@ document.addEventListener("DOMContentLoaded", () => {
       body.className = "body";
       body.textContent = notice.body || "";
       item.append(title, body);
+      // a notice's link names a page without its language: the page's is put in front
+      if (notice.link) {
+        const open = document.createElement("a");
+        const language = document.documentElement.lang;
+        open.href = notice.link.startsWith("/") && !/^\/(ar|en)(\/|$)/.test(notice.link)
+          ? "/" + language + notice.link : notice.link;
+        open.textContent = inbox.dataset.open || "";
+        const line = document.createElement("p");
+        line.append(open);
+        item.append(line);
+      }
       inbox.prepend(item);
       const empty = inbox.querySelector(".empty");
       if (empty) empty.remove();
@@ -29,4 +40,17 @@ document.addEventListener("DOMContentLoaded", () => {
       if (status) status.textContent = status.dataset.arrived;
     });
   }
+});
+
+// <div data-focus>: an error summary takes the focus when the page opens, so that a screen reader reads
+// it first and a keyboard user starts from it.
+document.addEventListener("DOMContentLoaded", () => {
+  const summary = document.querySelector("[data-focus]");
+  if (summary) summary.focus();
+});
+
+// <button data-confirm="Question?">: a decision that cannot be undone asks first.
+document.addEventListener("click", (event) => {
+  const button = event.target.closest("[data-confirm]");
+  if (button && !window.confirm(button.dataset.confirm)) event.preventDefault();
 });

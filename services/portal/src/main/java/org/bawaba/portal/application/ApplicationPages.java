@@ -8,10 +8,14 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletResponse;
 import org.bawaba.portal.web.Backend;
 import org.bawaba.portal.web.Lang;
+import org.bawaba.portal.web.Names;
 import org.bawaba.portal.web.Problem;
 import org.bawaba.portal.web.Viewer;
 
 import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -25,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A citizen's applications: the form of a service (from its JSON Schema), documents, the fee, the
@@ -38,15 +43,39 @@ class ApplicationPages {
 
 	private final ApplicationRecord record;
 
-	ApplicationPages(Backend backend, ApplicationRecord record) {
+	private final FormPdf pdfs;
+
+	private final Names names;
+
+	ApplicationPages(Backend backend, ApplicationRecord record, FormPdf pdfs, Names names) {
 		this.backend = backend;
 		this.record = record;
+		this.pdfs = pdfs;
+		this.names = names;
+	}
+
+	/** The service's form to print and fill in by hand, in the page's language (maturity level 2). */
+	@GetMapping("/services/{code}/form.pdf")
+	ResponseEntity<byte[]> formPdf(@PathVariable String lang, @PathVariable String code) {
+		Map<String, Object> service = service(code);
+		if (schema(service) == null) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		byte[] pdf = pdfs.render(service, Lang.valueOf(lang.toUpperCase()), names.agency(service.get("agency")));
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.inline().filename(code + "-" + lang + ".pdf").build().toString())
+			.body(pdf);
 	}
 
 	@GetMapping("/services/{code}/apply")
 	String form(@PathVariable String lang, @PathVariable String code, Model model) {
-		Viewer.required();
-		return formPage(lang, service(code), Map.of(), null, model);
+		Viewer viewer = Viewer.required();
+		Map<String, Object> service = service(code);
+		Map<String, String> claims = viewer.caller().nationalId() == null ? Map.of()
+				: Map.of("national_id", viewer.caller().nationalId());
+		return formPage(lang, service, SchemaForm.prefilled(schema(service), claims), null, model);
 	}
 
 	@PostMapping("/services/{code}/apply")
@@ -87,6 +116,22 @@ class ApplicationPages {
 		Viewer.required();
 		record.addTo(model, id);
 		return "application/detail";
+	}
+
+	/** A document of the application, for its applicant and its agency's staff (e-services decides). */
+	@GetMapping("/applications/{id}/documents/{documentId}")
+	ResponseEntity<byte[]> document(@PathVariable UUID id, @PathVariable UUID documentId) {
+		Viewer.required();
+		ResponseEntity<byte[]> stored = backend.eservices()
+			.get()
+			.uri("/applications/{id}/documents/{documentId}", id, documentId)
+			.retrieve()
+			.toEntity(byte[].class);
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(stored.getHeaders().getContentType());
+		headers.set(HttpHeaders.CONTENT_DISPOSITION, stored.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION));
+		headers.set("X-Content-Type-Options", "nosniff");
+		return new ResponseEntity<>(stored.getBody(), headers, HttpStatus.OK);
 	}
 
 	@PostMapping("/applications/{id}/submit")

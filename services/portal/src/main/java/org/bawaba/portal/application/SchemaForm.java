@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A service's form, generated from its JSON Schema (a flat object, as the catalogue declares them):
  * one field per property, with its label in the page's language ({@code title}, {@code x-title-ar}),
- * the input that fits its type and format, the browser-side limits the schema states, and the
+ * the input that fits its type and format, the labels of its allowed values ({@code x-enum-titles}:
+ * {@code {"courier": {"en": "…", "ar": "…"}}}), the browser-side limits the schema states, and the
  * service's message for it after a refused submission. The service validates; the limits here only
  * spare people a round trip.
  */
@@ -30,7 +31,7 @@ public final class SchemaForm {
 	 * @param input the HTML input type ({@code text}, {@code number}, {@code date}, {@code checkbox})
 	 *     or {@code select} when the schema lists the values
 	 * @param required whether the schema requires it
-	 * @param options the allowed values of a {@code select}
+	 * @param options the allowed values of a {@code select}, with their labels
 	 * @param min the {@code minimum} of a number
 	 * @param max the {@code maximum} of a number
 	 * @param maxLength the {@code maxLength} of a text
@@ -38,7 +39,7 @@ public final class SchemaForm {
 	 * @param value what the person entered, or what was prefilled
 	 * @param error the service's message about this field
 	 */
-	public record Field(String name, String label, String input, boolean required, List<String> options,
+	public record Field(String name, String label, String input, boolean required, List<Option> options,
 			@Nullable Object min, @Nullable Object max, @Nullable Object maxLength, @Nullable String pattern,
 			@Nullable String value, @Nullable String error) {
 
@@ -46,6 +47,16 @@ public final class SchemaForm {
 			return "true".equals(value);
 		}
 
+		/** What was entered, as people read it: an allowed value by its label. */
+		public @Nullable String shown() {
+			return options.stream().filter(option -> option.value().equals(value)).map(Option::label).findFirst()
+				.orElse(value);
+		}
+
+	}
+
+	/** An allowed value and its label in the page's language. */
+	public record Option(String value, String label) {
 	}
 
 	/** The fields of {@code schema}, filled with {@code values} and annotated with {@code errors}. */
@@ -63,8 +74,10 @@ public final class SchemaForm {
 			String key = String.valueOf(name);
 			String label = lang == Lang.AR && property.get("x-title-ar") instanceof String arabic ? arabic
 					: property.get("title") instanceof String title ? title : key;
-			List<String> options = property.get("enum") instanceof Collection<?> allowed
-					? allowed.stream().map(String::valueOf).toList() : List.of();
+			Map<?, ?> titles = property.get("x-enum-titles") instanceof Map<?, ?> given ? given : Map.of();
+			List<Option> options = property.get("enum") instanceof Collection<?> allowed
+					? allowed.stream().map(String::valueOf).map(option -> new Option(option, optionLabel(titles, option, lang))).toList()
+					: List.of();
 			Object value = values.get(key);
 			fields.add(new Field(key, label, input(property, options), required.contains(key), options,
 					property.get("minimum"), property.get("maximum"), property.get("maxLength"),
@@ -72,6 +85,41 @@ public final class SchemaForm {
 					value == null ? null : String.valueOf(value), errors.get(key)));
 		});
 		return fields;
+	}
+
+	/**
+	 * The properties of {@code schema} that hold an internal reference ({@code "format": "uuid"}, such as the
+	 * credential a renewal is for): the form keeps them, but a page that shows what was filled in does not,
+	 * since people read the document's name and dates, not its id.
+	 */
+	public static java.util.Set<String> references(@Nullable Map<String, Object> schema) {
+		java.util.Set<String> names = new java.util.HashSet<>();
+		if (schema != null && schema.get("properties") instanceof Map<?, ?> properties) {
+			properties.forEach((name, definition) -> {
+				if (definition instanceof Map<?, ?> property && "uuid".equals(property.get("format"))) {
+					names.add(String.valueOf(name));
+				}
+			});
+		}
+		return names;
+	}
+
+	/**
+	 * What the form fills in from the person's sign-in: each field whose schema names a claim of the
+	 * token ({@code "x-prefill": "token.national_id"}, as renewals read it too) gets that claim's value,
+	 * which the person may still change.
+	 */
+	public static Map<String, Object> prefilled(@Nullable Map<String, Object> schema, Map<String, String> claims) {
+		Map<String, Object> values = new LinkedHashMap<>();
+		if (schema != null && schema.get("properties") instanceof Map<?, ?> properties) {
+			properties.forEach((name, definition) -> {
+				if (definition instanceof Map<?, ?> property && property.get("x-prefill") instanceof String source
+						&& source.startsWith("token.") && claims.get(source.substring("token.".length())) != null) {
+					values.put(String.valueOf(name), claims.get(source.substring("token.".length())));
+				}
+			});
+		}
+		return values;
 	}
 
 	/**
@@ -116,7 +164,12 @@ public final class SchemaForm {
 		}
 	}
 
-	private static String input(Map<?, ?> property, List<String> options) {
+	private static String optionLabel(Map<?, ?> titles, String option, Lang lang) {
+		return titles.get(option) instanceof Map<?, ?> texts && texts.get(lang.code()) instanceof String label ? label
+				: option;
+	}
+
+	private static String input(Map<?, ?> property, List<Option> options) {
 		if (!options.isEmpty()) {
 			return "select";
 		}

@@ -116,11 +116,15 @@ class DetailsPages {
 		Viewer.required();
 		model.addAttribute("credential",
 				backend.eservices().get().uri("/me/credentials/{id}", credentialId).retrieve().body(Backend.OBJECT));
-		Map<String, Object> renewal = backend.eservices()
-			.get()
-			.uri("/me/credentials/{id}/renewal", credentialId)
-			.retrieve()
-			.body(Backend.OBJECT);
+		Map<String, Object> renewal;
+		try {
+			renewal = backend.eservices().get().uri("/me/credentials/{id}/renewal", credentialId).retrieve().body(Backend.OBJECT);
+		}
+		catch (HttpClientErrorException.Conflict settled) {
+			// renewed already, or a renewal is open: the link of an older notice leads to where it is now
+			model.addAttribute("problem", Problem.of(settled));
+			return "me/renewal-settled";
+		}
 		model.addAttribute("renewal", renewal);
 		// the renewal service's form, labelled in the page's language: what is known, and what is still needed
 		Map<String, Object> schema = renewal.get("service") instanceof Map<?, ?> service && service.get("form") instanceof Map<?, ?> form

@@ -50,6 +50,11 @@ public enum Lang {
 		return null;
 	}
 
+	/** The portal's language of {@code locale}: Arabic for Arabic, else English. */
+	public static Lang of(java.util.Locale locale) {
+		return "ar".equals(locale.getLanguage()) ? AR : EN;
+	}
+
 	/** The language of the page requested, else the browser's preference, else Arabic. */
 	public static Lang of(HttpServletRequest request) {
 		Object original = request.getAttribute("jakarta.servlet.error.request_uri");

@@ -1,6 +1,8 @@
 package org.bawaba.portal.web;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -36,6 +38,16 @@ class WebConfiguration {
 		FilterRegistrationBean<CsrfGuard> registration = new FilterRegistrationBean<>(new CsrfGuard());
 		registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
 		return registration;
+	}
+
+	/** The messages of {@code spring.messages.basename}, formatted with ICU's plural rules. */
+	@Bean
+	MessageSource messageSource(@Value("${spring.messages.basename}") String[] basenames) {
+		IcuMessageSource messages = new IcuMessageSource();
+		messages.setBasenames(java.util.Arrays.stream(basenames).map(String::strip).toArray(String[]::new));
+		messages.setDefaultEncoding("UTF-8");
+		messages.setFallbackToSystemLocale(false);
+		return messages;
 	}
 
 	@Bean

@@ -37,6 +37,24 @@ class PagesTest {
 	}
 
 	@Test
+	void aNoticesLinkWithoutALanguageOrByAServicesPathOpensThePortalPage() throws Exception {
+		String id = "7d3c2f4e-0000-4000-8000-000000000009";
+		mvc.perform(get("/applications/" + id).header("Accept-Language", "en"))
+			.andExpect(header().string("Location", "/en/applications/" + id));
+		mvc.perform(get("/participate/complaints/CS-2026-000001"))
+			.andExpect(header().string("Location", "/ar/participate/complaints/CS-2026-000001"));
+		mvc.perform(get("/tenders").queryParam("category", "it").header("Accept-Language", "en"))
+			.andExpect(header().string("Location", "/en/tenders?category=it"));
+		// older notices named the service's path
+		mvc.perform(get("/eservices/applications/" + id).header("Accept-Language", "en"))
+			.andExpect(header().string("Location", "/en/applications/" + id));
+		mvc.perform(get("/participation/polls/" + id)).andExpect(header().string("Location", "/ar/participate/polls/" + id));
+		mvc.perform(get("/procurement/tenders/" + id)).andExpect(header().string("Location", "/ar/tenders/" + id));
+		mvc.perform(get("/eservices/renewals/" + id)).andExpect(header().string("Location", "/ar/renewals/" + id));
+		mvc.perform(get("/eservices/changes/" + id)).andExpect(header().string("Location", "/ar/me#change-" + id));
+	}
+
+	@Test
 	void aPageThatNeedsASignedInPersonSendsTheBrowserToSignInAndBack() throws Exception {
 		mvc.perform(get("/ar/applications"))
 			.andExpect(status().isFound())
