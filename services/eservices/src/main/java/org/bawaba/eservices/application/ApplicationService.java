@@ -28,6 +28,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import org.springframework.beans.factory.ObjectProvider;
 // --- renew ---
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.i18n.LocaleContextHolder;
 // --- end renew ---
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -263,7 +264,9 @@ public class ApplicationService {
 		List<String> missing = new ArrayList<>();
 		for (RequiredDocument document : service.requiredDocuments()) {
 			if (!present.contains(document.code())) {
-				missing.add(document.code());
+				// named as the citizen reads them, in the caller's language
+				boolean arabic = "ar".equals(LocaleContextHolder.getLocale().getLanguage());
+				missing.add(arabic ? document.name().ar() : document.name().en());
 			}
 		}
 		if (!missing.isEmpty()) {

@@ -1,10 +1,14 @@
 package org.bawaba.eservices.catalogue;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
@@ -29,9 +33,19 @@ import org.springframework.stereotype.Component;
 @Component
 public class FormValidator {
 
-	/** Draft 2020-12, plus {@code x-title-ar}: a field's Arabic label beside its {@code title}. */
+	/**
+	 * Draft 2020-12, plus {@code x-title-ar}: a field's Arabic label beside its {@code title}, and
+	 * {@code x-enum-titles}: the labels of its allowed values in both languages, and {@code x-prefill}: where
+	 * the field's value comes from ({@code token.national_id}, {@code credential.id}: see {@code Renewals}).
+	 */
 	private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
-			Dialect.builder(Dialects.getDraft202012()).keyword(new NonValidationKeyword("x-title-ar")).build());
+			Dialect.builder(Dialects.getDraft202012())
+				.keyword(new NonValidationKeyword("x-title-ar"))
+				.keyword(new NonValidationKeyword("x-enum-titles"))
+				.keyword(new NonValidationKeyword("x-prefill"))
+				.build());
+
+	private static final Pattern DIGITS = Pattern.compile("\\^?\\[0-9]\\{(\\d+)}\\$?");
 
 	private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
 
@@ -71,21 +85,62 @@ public class FormValidator {
 		}
 		Schema schema = compiled.computeIfAbsent(service.code() + "@" + service.updatedAt(),
 				key -> registry.getSchema(service.form()));
-		List<Error> english = schema.validate(data, context -> context.executionConfig(c -> c.locale(Locale.ENGLISH)
+		List<Error> errors = schema.validate(data, context -> context.executionConfig(c -> c.locale(Locale.ENGLISH)
 			.formatAssertionsEnabled(true)));
-		if (english.isEmpty()) {
+		if (errors.isEmpty()) {
 			return;
 		}
-		List<Error> arabic = schema.validate(data, context -> context.executionConfig(c -> c.locale(Messages.ARABIC)
-			.formatAssertionsEnabled(true)));
 		List<FieldMessage> fields = new ArrayList<>();
-		for (int i = 0; i < english.size(); i++) {
-			Error error = english.get(i);
+		Set<String> told = new HashSet<>();
+		for (Error error : errors) {
 			String pointer = pointer(error);
-			String arabicMessage = i < arabic.size() ? arabic.get(i).getMessage() : error.getMessage();
-			fields.add(Messages.field(pointer, error.getMessage(), arabicMessage));
+			// one message per field: the first thing to put right
+			if (told.add(pointer)) {
+				fields.add(message(error, pointer, service.form()));
+			}
 		}
 		throw new InvalidInputException(fields);
+	}
+
+	/**
+	 * What to do about {@code error}, for a person: the field named as the form labels it, in English and
+	 * Arabic ({@code title}, {@code x-title-ar}), never the property's name or the schema's words.
+	 */
+	private FieldMessage message(Error error, String pointer, JsonNode form) {
+		String name = pointer.substring(pointer.lastIndexOf('/') + 1);
+		JsonNode property = form.path("properties").path(name);
+		String english = property.path("title").asString(name);
+		String arabic = property.path("x-title-ar").asString(english);
+		boolean choice = property.has("enum");
+		String keyword = error.getKeyword() == null ? "" : error.getKeyword();
+		String digits = digits(property.path("pattern").asString(""));
+		Object limit = switch (keyword) {
+			case "minLength", "maxLength", "minimum", "maximum" -> property.path(keyword).asString("");
+			case "pattern" -> digits;
+			default -> null;
+		};
+		String code = switch (keyword) {
+			case "required" -> choice ? "form.choose" : "form.enter";
+			case "enum", "const" -> "form.choose";
+			case "pattern" -> digits != null ? "form.digits" : "form.pattern";
+			case "minLength", "maxLength", "minimum", "maximum" -> "form." + keyword;
+			case "type" -> "integer".equals(property.path("type").asString("")) || "number".equals(property.path("type").asString(""))
+					? "form.number" : "form.check";
+			case "format" -> "form.format." + switch (property.path("format").asString("")) {
+				case "date" -> "date";
+				case "email" -> "email";
+				default -> "other";
+			};
+			case "additionalProperties" -> "form.not-asked";
+			default -> "form.check";
+		};
+		return messages.field(pointer, code, new Object[] { english, limit }, new Object[] { arabic, limit });
+	}
+
+	/** The number of digits a pattern such as {@code ^[0-9]{11}$} asks for, if it asks for only that. */
+	private static String digits(String pattern) {
+		Matcher digits = DIGITS.matcher(pattern);
+		return digits.matches() ? digits.group(1) : null;
 	}
 
 	/** The field a message is about: for a missing property, the property itself. */

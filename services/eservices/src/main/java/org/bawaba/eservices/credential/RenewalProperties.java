@@ -26,7 +26,7 @@ import org.springframework.validation.annotation.Validated;
 record RenewalProperties(@DefaultValue("60d") @NotNull Duration window,
 		@DefaultValue("0 0 6 * * *") @NotBlank String cron, @DefaultValue("Asia/Qatar") @NotNull ZoneId zone,
 		@NotNull Map<CredentialType, String> services,
-		@DefaultValue("/eservices/renewals/{credentialId}") @NotBlank String link) {
+		@DefaultValue("/renewals/{credentialId}") @NotBlank String link) {
 
 	RenewalProperties {
 		if (window.toDays() < 1) {

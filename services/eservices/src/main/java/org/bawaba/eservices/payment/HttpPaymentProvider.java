@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.util.UUID;
 
+import org.bawaba.platform.ops.SettingException;
 import org.bawaba.platform.problem.ProblemException;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -17,7 +18,7 @@ import org.springframework.web.client.RestClientException;
  * merchant reference and the callback and return URLs; it answers the session id and its hosted page.
  */
 @Component
-@ConditionalOnProperty(name = "eservices.payments.provider", havingValue = "http")
+@ConditionalOnProperty(name = "eservices.payments.provider", havingValue = "http", matchIfMissing = true)
 class HttpPaymentProvider implements PaymentProvider {
 
 	private final RestClient http;
@@ -26,7 +27,10 @@ class HttpPaymentProvider implements PaymentProvider {
 
 	HttpPaymentProvider(RestClient.Builder builder, PaymentProperties properties) {
 		if (properties.baseUrl() == null) {
-			throw new IllegalStateException("eservices.payments.base-url is required for the http provider");
+			throw new SettingException("eservices.payments.base-url (ESERVICES_PAYMENTS_BASE_URL)",
+					"is not set, and the payment provider is http (the default)",
+					"Set it to the installation's payment provider's API; only a local run uses the simulated provider "
+							+ "(eservices.payments.provider=simulated)");
 		}
 		this.http = builder.baseUrl(properties.baseUrl().toString()).build();
 		this.properties = properties;

@@ -53,9 +53,10 @@ class PaymentController {
 	}
 
 	@GetMapping("/payments/return")
-	@Operation(summary = "Where the hosted page sends the citizen back: the payment's status")
+	@Operation(summary = "Where the hosted page sends the citizen back: the payment's status and its application")
 	Map<String, Object> returned(@RequestParam UUID payment) {
-		return Map.of("paymentId", payment, "status", payments.status(payment));
+		Payment found = payments.find(payment);
+		return Map.of("paymentId", payment, "status", found.status(), "applicationId", found.applicationId());
 	}
 
 }

@@ -14,8 +14,9 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code eservices.payments.*}.
- * @param provider {@code simulated} (a hosted page inside this service, for local runs) or {@code http} (a
- *        provider's checkout API at {@code baseUrl})
+ * @param provider {@code http} (the default: a provider's checkout API at {@code baseUrl}) or {@code simulated}
+ *        (a hosted page inside this service that marks a payment paid for anyone holding its reference: local
+ *        runs and tests only)
  * @param baseUrl the provider's API, for {@code http}
  * @param callbackSecret the shared secret of the HMAC-SHA256 signature of callbacks
  * @param callbackUrl where the provider sends the signed callback
@@ -24,7 +25,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("eservices.payments")
 @Validated
-record PaymentProperties(@DefaultValue("simulated") @Pattern(regexp = "simulated|http") String provider,
+record PaymentProperties(@DefaultValue("http") @Pattern(regexp = "simulated|http") String provider,
 		@Nullable URI baseUrl, @NotBlank @Size(min = 16) String callbackSecret,
 		@DefaultValue("http://localhost:8080/api/eservices/payments/callback") @NotNull URI callbackUrl,
 		@DefaultValue("http://localhost:8080/payments/return") @NotNull URI returnUrl,

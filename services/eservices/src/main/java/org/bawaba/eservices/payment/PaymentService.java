@@ -127,10 +127,8 @@ class PaymentService {
 		return new CallbackResult(payment.id(), Payment.Status.PAID, false);
 	}
 
-	Payment.Status status(UUID paymentId) {
-		return payments.find(paymentId)
-			.orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "payment-not-found"))
-			.status();
+	Payment find(UUID paymentId) {
+		return payments.find(paymentId).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "payment-not-found"));
 	}
 
 }

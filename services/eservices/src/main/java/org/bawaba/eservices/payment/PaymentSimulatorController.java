@@ -3,6 +3,7 @@ package org.bawaba.eservices.payment;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -26,7 +27,7 @@ import org.springframework.web.util.HtmlUtils;
  * through the same check as a real provider's, then redirects the citizen to the return URL.
  */
 @RestController
-@ConditionalOnProperty(name = "eservices.payments.provider", havingValue = "simulated", matchIfMissing = true)
+@ConditionalOnProperty(name = "eservices.payments.provider", havingValue = "simulated")
 @Tag(name = "Payment simulator", description = "The hosted page of the simulated payment provider (local runs)")
 class PaymentSimulatorController {
 
@@ -47,17 +48,29 @@ class PaymentSimulatorController {
 	}
 
 	@GetMapping(path = "/payment-simulator/{ref}", produces = MediaType.TEXT_HTML_VALUE)
-	@Operation(summary = "The hosted payment page")
-	String page(@PathVariable String ref) {
+	@Operation(summary = "The hosted payment page, in the browser's language (Arabic or English)")
+	String page(@PathVariable String ref, Locale locale) {
 		SimulatedPaymentProvider.Session session = session(ref);
 		String escaped = HtmlUtils.htmlEscape(ref);
+		boolean arabic = "ar".equals(locale.getLanguage());
+		// the portal's stylesheet, through the same gateway: the page looks like the rest of the journey
 		return """
-				<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bawaba payment simulator</title></head>
-				<body><h1>Simulated payment · دفع تجريبي</h1><p>%s</p><p>%s %s</p>
-				<form method="post" action="%s/pay?outcome=success"><button>Pay · ادفع</button></form>
-				<form method="post" action="%s/pay?outcome=failure"><button>Decline · ارفض</button></form></body></html>"""
-			.formatted(HtmlUtils.htmlEscape(session.description()), session.amount().toPlainString(), session.currency(),
-					escaped, escaped);
+				<!doctype html><html lang="%s" dir="%s"><head><meta charset="utf-8">
+				<meta name="viewport" content="width=device-width, initial-scale=1">
+				<title>%s</title><link rel="stylesheet" href="/portal.css"></head>
+				<body><header class="site-header"><div class="bar"><span class="brand-name">%s</span></div></header>
+				<main id="main"><h1>%s</h1><p class="lead">%s</p><p class="hint">%s</p>
+				<div class="actions">
+				<form method="post" action="%s/pay?outcome=success"><button class="primary">%s</button></form>
+				<form method="post" action="%s/pay?outcome=failure"><button>%s</button></form></div></main></body></html>"""
+			.formatted(arabic ? "ar" : "en", arabic ? "rtl" : "ltr",
+					arabic ? "الدفع التجريبي · بوابة" : "Simulated payment · Bawaba", arabic ? "بوابة" : "Bawaba",
+					arabic ? "الدفع التجريبي" : "Simulated payment",
+					(arabic ? "رسوم طلبك: " : "The fee for your application: ") + session.amount().toPlainString() + " "
+							+ (arabic && "QAR".equals(session.currency()) ? "ريال قطري" : session.currency()),
+					arabic ? "هذه صفحة تجريبية للتشغيل المحلي: لا يُحصَّل أي مبلغ."
+							: "A page for local runs only: no money is taken.",
+					escaped, arabic ? "ادفع" : "Pay", escaped, arabic ? "ارفض" : "Decline");
 	}
 
 	@PostMapping("/payment-simulator/{ref}/pay")

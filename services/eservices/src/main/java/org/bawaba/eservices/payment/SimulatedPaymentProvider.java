@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * ({@link PaymentSimulatorController}) and answers with a callback signed like a real provider's.
  */
 @Component
-@ConditionalOnProperty(name = "eservices.payments.provider", havingValue = "simulated", matchIfMissing = true)
+@ConditionalOnProperty(name = "eservices.payments.provider", havingValue = "simulated")
 class SimulatedPaymentProvider implements PaymentProvider {
 
 	private final PaymentProperties properties;

@@ -26,6 +26,12 @@ public class Messages {
 				messages.getMessage(code, args, ARABIC));
 	}
 
+	/** A field error whose message is {@code code}, with arguments of its own in each language. */
+	public FieldMessage field(String field, String code, Object[] englishArgs, Object[] arabicArgs) {
+		return field(field, messages.getMessage(code, englishArgs, Locale.ENGLISH),
+				messages.getMessage(code, arabicArgs, ARABIC));
+	}
+
 	/** A field error from messages already in both languages. */
 	public static FieldMessage field(String field, String english, String arabic) {
 		boolean arabicCaller = "ar".equals(LocaleContextHolder.getLocale().getLanguage());

@@ -104,7 +104,7 @@ class CredentialRenewalIT extends EservicesIT {
 		assertThat(data.get("expiresOn").asString()).isEqualTo(TODAY.plusDays(30).toString());
 		assertThat(data.get("windowDays").asInt()).isEqualTo(60);
 		assertThat(data.get("serviceCode").asString()).isEqualTo("moi-id-card-proactive-renewal");
-		assertThat(data.get("link").asString()).isEqualTo("/eservices/renewals/" + soon);
+		assertThat(data.get("link").asString()).isEqualTo("/renewals/" + soon);
 		assertThat(notices.getFirst().getSubject()).isEqualTo(soon.toString());
 		assertThat(all.get(lastDay.toString())).hasSize(1);
 		assertThat(JSON.readTree(all.get(lastDay.toString()).getFirst().getData().toBytes()).get("serviceCode").asString())

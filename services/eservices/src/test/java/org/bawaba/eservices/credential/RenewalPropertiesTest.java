@@ -23,7 +23,7 @@ class RenewalPropertiesTest {
 		assertThat(defaults.cron()).isEqualTo("0 0 6 * * *");
 		assertThat(defaults.services()).containsEntry(CredentialType.ID_CARD, "moi-id");
 		UUID id = UUID.randomUUID();
-		assertThat(defaults.linkOf(id)).isEqualTo("/eservices/renewals/" + id);
+		assertThat(defaults.linkOf(id)).isEqualTo("/renewals/" + id);
 
 		RenewalProperties ten = bind(Map.of("eservices.renewals.window", "10d",
 				"eservices.renewals.services.RESIDENCE_PERMIT", "moi-rp", "eservices.renewals.link", "/r/{credentialId}"));

@@ -51,7 +51,10 @@ class PaymentIT extends EservicesIT {
 		assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
 		assertThat(json(confirmed).get("replay").asBoolean()).isFalse();
 		assertThat(json(get("/applications/" + id, CITIZEN)).get("paid").asBoolean()).isTrue();
-		assertThat(json(get("/payments/return?payment=" + paymentId, null)).get("status").asString()).isEqualTo("PAID");
+		JsonNode returned = json(get("/payments/return?payment=" + paymentId, null));
+		assertThat(returned.get("status").asString()).isEqualTo("PAID");
+		// the portal's page links back to the application
+		assertThat(returned.get("applicationId").asString()).isEqualTo(id);
 
 		HttpResponse<String> replayed = signedCallback(body);
 		assertThat(replayed.statusCode()).isEqualTo(200);

@@ -36,7 +36,11 @@ class SimulatedPaymentIT extends EservicesIT {
 
 		HttpResponse<String> html = get(path, null);
 		assertThat(html.statusCode()).isEqualTo(200);
-		assertThat(html.body()).contains("100.00 QAR").contains("pay?outcome=success");
+		assertThat(html.body()).contains("100.00 QAR").contains("pay?outcome=success").contains("lang=\"en\"");
+		// in the browser's language, in the portal's style
+		HttpResponse<String> arabic = send(HttpRequest.newBuilder(uri(path)).header("Accept-Language", "ar").GET().build());
+		assertThat(arabic.body()).contains("lang=\"ar\" dir=\"rtl\"").contains("ادفع").contains("ريال قطري")
+			.contains("/portal.css").doesNotContain("Simulated payment");
 
 		HttpResponse<String> declined = send(HttpRequest.newBuilder(uri(path + "/pay?outcome=failure"))
 			.POST(HttpRequest.BodyPublishers.noBody()).build());
