@@ -1,7 +1,8 @@
 package org.bawaba.participation.poll;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,8 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,8 +19,9 @@ import org.springframework.stereotype.Component;
 /**
  * The secret ballot. Who voted ({@code poll_participation}: poll, voter) and what was chosen
  * ({@code poll_ballot}: poll, options, receipt) are written in one transaction and share nothing but the poll:
- * no voter column, no time column, no sequence. The receipt is an HMAC of poll and voter under a key that is
- * not in the database, so a repeated vote gets its receipt again without the database linking the two.
+ * no voter column, no time column, no sequence. The receipt is 80 random bits, shown to the voter once; the
+ * ballot keeps only its SHA-256 digest. Nothing, no key either, derives it from the voter, so neither the
+ * database nor anyone holding the service's secrets links a voter to a ballot through it.
  * The mixer rewrites a poll's ballots in random order in a transaction of its own, which also replaces the
  * rows' {@code xmin} (the inserting transaction id, shared with the participation row until then).
  * Nothing here logs, and no event is published per vote.
@@ -34,32 +35,31 @@ class BallotBox {
 
 	private final JdbcTemplate template;
 
-	private final SecretKeySpec key;
-
 	private final SecureRandom random = new SecureRandom();
 
-	BallotBox(JdbcClient jdbc, JdbcTemplate template, PollProperties properties) {
+	BallotBox(JdbcClient jdbc, JdbcTemplate template) {
 		this.jdbc = jdbc;
 		this.template = template;
-		this.key = new SecretKeySpec(properties.receiptSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
 	}
 
 	/**
 	 * Casts a ballot in the caller's transaction, once per voter: the participation row's primary key
-	 * decides (under any concurrency, on any instance). Returns true when this call counted the ballot.
+	 * decides (under any concurrency, on any instance). Returns the receipt when this call counted the
+	 * ballot, or null when the voter had voted already (their receipt is not kept anywhere to show again).
 	 */
-	boolean cast(UUID pollId, String voter, List<UUID> optionIds) {
+	@Nullable String cast(UUID pollId, String voter, List<UUID> optionIds) {
 		int inserted = jdbc.sql("insert into poll_participation (poll_id, voter_sub) values (?, ?) on conflict do nothing")
 			.params(pollId, voter)
 			.update();
 		if (inserted == 0) {
-			return false;
+			return null;
 		}
+		String receipt = newReceipt();
 		String[] options = optionIds.stream().map(UUID::toString).sorted().toArray(String[]::new);
 		jdbc.sql("insert into poll_ballot (receipt, poll_id, option_ids) values (?, ?, cast(? as uuid[]))")
-			.params(receipt(pollId, voter), pollId, options)
+			.params(digest(receipt), pollId, options)
 			.update();
-		return true;
+		return receipt;
 	}
 
 	boolean hasVoted(UUID pollId, String voter) {
@@ -71,22 +71,26 @@ class BallotBox {
 
 	boolean counted(UUID pollId, String receipt) {
 		return jdbc.sql("select count(*) from poll_ballot where poll_id = ? and receipt = ?")
-			.params(pollId, receipt)
+			.params(pollId, digest(receipt))
 			.query(Long.class)
 			.single() > 0;
 	}
 
-	/** {@code XXXX-XXXX-XXXX-XXXX-XXXX}: the first 80 bits of HMAC-SHA256(key, pollId|voter). */
-	String receipt(UUID pollId, String voter) {
+	/** {@code XXXX-XXXX-XXXX-XXXX-XXXX}: 80 random bits. */
+	private String newReceipt() {
+		byte[] bits = new byte[10];
+		random.nextBytes(bits);
+		String hex = HEX.formatHex(bits);
+		return String.join("-", hex.substring(0, 4), hex.substring(4, 8), hex.substring(8, 12), hex.substring(12, 16),
+				hex.substring(16, 20));
+	}
+
+	/** What the ballot keeps of its receipt: the SHA-256 digest (hex), which shows a receipt is real but gives none. */
+	static String digest(String receipt) {
 		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(key);
-			byte[] digest = mac.doFinal((pollId + "|" + voter).getBytes(StandardCharsets.UTF_8));
-			String hex = HEX.formatHex(digest, 0, 10);
-			return String.join("-", hex.substring(0, 4), hex.substring(4, 8), hex.substring(8, 12),
-					hex.substring(12, 16), hex.substring(16, 20));
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(receipt.getBytes(StandardCharsets.UTF_8)));
 		}
-		catch (GeneralSecurityException ex) {
+		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}

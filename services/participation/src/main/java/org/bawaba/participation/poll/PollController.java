@@ -63,7 +63,7 @@ class PollController {
 	}
 
 	@PostMapping("/polls/{id}/votes")
-	@Operation(summary = "Vote (citizens in the poll's audience, while it is open): 201 with a receipt; a repeat answers 200 with the same receipt and counts nothing")
+	@Operation(summary = "Vote (citizens in the poll's audience, while it is open): 201 with a receipt, shown this once; a repeat answers 200 without one and counts nothing")
 	ResponseEntity<Receipt> vote(@PathVariable UUID id, @Valid @RequestBody Vote vote, Caller caller) {
 		Receipt receipt = service.vote(caller, id, vote.optionIds());
 		return ResponseEntity.status(receipt.firstVote() ? HttpStatus.CREATED : HttpStatus.OK).body(receipt);

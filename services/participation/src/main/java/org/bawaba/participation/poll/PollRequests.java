@@ -34,11 +34,12 @@ final class PollRequests {
 	}
 
 	/**
-	 * What a voter gets back, the first time and on every repeat.
-	 * @param receipt the code that shows the ballot was counted ({@code GET /polls/{id}/receipts/{receipt}})
+	 * What a voter gets back.
+	 * @param receipt the code that shows the ballot was counted ({@code GET /polls/{id}/receipts/{receipt}}),
+	 * given once, with the first vote; null on a repeat
 	 * @param firstVote true the first time; false for a repeat, which changed nothing
 	 */
-	record Receipt(UUID pollId, String receipt, boolean firstVote) {
+	record Receipt(UUID pollId, @org.jspecify.annotations.Nullable String receipt, boolean firstVote) {
 	}
 
 	record ReceiptCheck(UUID pollId, String receipt, boolean counted) {

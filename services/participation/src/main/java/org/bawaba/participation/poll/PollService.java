@@ -101,8 +101,9 @@ class PollService {
 	}
 
 	/**
-	 * One ballot per citizen: a repeat (a retry, a double click, another gateway instance) answers the same
-	 * receipt and counts nothing. Outside the voting window: 409.
+	 * One ballot per citizen: the first vote answers its receipt; a repeat (a retry, a double click, another
+	 * gateway instance) counts nothing and answers without one (receipts are kept nowhere to show again).
+	 * Outside the voting window: 409.
 	 */
 	@Transactional
 	Receipt vote(Caller caller, UUID pollId, List<UUID> optionIds) {
@@ -122,8 +123,8 @@ class PollService {
 		if (optionIds.size() > poll.maxChoices()) {
 			throw messages.invalid("optionIds", "poll.too-many-choices", poll.maxChoices());
 		}
-		boolean first = ballots.cast(pollId, caller.subject(), optionIds);
-		return new Receipt(pollId, ballots.receipt(pollId, caller.subject()), first);
+		String receipt = ballots.cast(pollId, caller.subject(), optionIds);
+		return new Receipt(pollId, receipt, receipt != null);
 	}
 
 	static boolean inAudience(Caller caller, PollAudience audience) {

@@ -31,10 +31,12 @@ final class Satisfaction {
 	}
 
 	/**
-	 * The indicator of one agency (serviceCode null) or one of its services, in one month.
+	 * The indicator of one agency (serviceCode null) or one of its services, in one month. Fewer responses than
+	 * the suppression threshold: {@code suppressed}, and no counts or share (someone who knows who answered could
+	 * otherwise read their answers), as poll results.
 	 */
-	record Indicator(String month, String agency, @Nullable String serviceCode, int responses, int satisfied,
-			double share) {
+	record Indicator(String month, String agency, @Nullable String serviceCode, @Nullable Integer responses,
+			@Nullable Integer satisfied, @Nullable Double share, boolean suppressed) {
 	}
 
 	record Survey(UUID id, String agency, @Nullable String serviceCode, Text title, Text question, Instant opensAt,
@@ -45,9 +47,9 @@ final class Satisfaction {
 			@NotNull @Valid Bilingual question, @NotNull Instant opensAt, @NotNull Instant closesAt) {
 	}
 
-	/** Answers per score (1-5), their average and the share of 4 and 5. */
-	record SurveyResults(UUID surveyId, int responses, Map<Integer, Integer> scores, @Nullable Double average,
-			double satisfiedShare) {
+	/** Answers per score (1-5), their average and the share of 4 and 5; all null when suppressed (too few answers). */
+	record SurveyResults(UUID surveyId, @Nullable Integer responses, @Nullable Map<Integer, Integer> scores,
+			@Nullable Double average, @Nullable Double satisfiedShare, boolean suppressed) {
 	}
 
 	record Published(String month, List<Indicator> indicators) {

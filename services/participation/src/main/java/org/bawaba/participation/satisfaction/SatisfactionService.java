@@ -26,10 +26,12 @@ import org.bawaba.participation.shared.Messages;
 import org.bawaba.participation.shared.ParticipationProperties;
 import org.bawaba.platform.events.inbox.InboxListener;
 import org.bawaba.platform.events.outbox.EventPublisher;
+import org.bawaba.platform.ops.SettingException;
 import org.bawaba.platform.problem.ProblemException;
 import org.bawaba.platform.security.Caller;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -53,13 +55,20 @@ class SatisfactionService {
 
 	private final Clock clock;
 
+	private final int suppressionThreshold;
+
 	SatisfactionService(JdbcClient jdbc, EventPublisher events, Messages messages, ParticipationProperties properties,
-			Clock clock) {
+			Clock clock, @Value("${participation.satisfaction.suppression-threshold:5}") int suppressionThreshold) {
 		this.jdbc = jdbc;
 		this.events = events;
 		this.messages = messages;
 		this.zone = properties.zone();
 		this.clock = clock;
+		if (suppressionThreshold < 3) {
+			throw new SettingException("participation.satisfaction.suppression-threshold", "is below 3",
+					"Results of one or two people are theirs to keep: set it to 3 or more");
+		}
+		this.suppressionThreshold = suppressionThreshold;
 	}
 
 	/** A completed application invites its citizen to the survey (once per application, whatever the redelivery). */
@@ -124,18 +133,24 @@ class SatisfactionService {
 			jdbc.sql(sql).params(from, to, agency, agency).query((rs, n) -> {
 				int responses = rs.getInt("responses");
 				int satisfied = rs.getInt("satisfied");
+				boolean suppressed = responses < suppressionThreshold;
 				indicators.add(new Indicator(month.toString(), rs.getString("agency"), rs.getString("service_code"),
-						responses, satisfied, responses == 0 ? 0.0 : (double) satisfied / responses));
+						suppressed ? null : responses, suppressed ? null : satisfied,
+						suppressed ? null : (double) satisfied / responses, suppressed));
 				return null;
 			}).list();
 		}
 		return indicators;
 	}
 
-	/** Computes the month's indicators, keeps them and publishes each as an event, in one transaction. */
+	/**
+	 * Computes the month's indicators, keeps them and publishes each as an event, in one transaction; suppressed
+	 * ones (too few responses) are neither kept nor published.
+	 */
 	@Transactional
 	List<Indicator> publish(YearMonth month) {
-		List<Indicator> indicators = indicators(month, null);
+		List<Indicator> indicators = indicators(month, null).stream().filter(indicator -> !indicator.suppressed())
+			.toList();
 		Instant now = now();
 		for (Indicator indicator : indicators) {
 			jdbc.sql("""
@@ -232,11 +247,13 @@ class SatisfactionService {
 			.query((rs, n) -> scores.put(rs.getInt("score"), rs.getInt("answers")))
 			.list();
 		int responses = scores.values().stream().mapToInt(Integer::intValue).sum();
+		if (responses < suppressionThreshold) {
+			return new SurveyResults(surveyId, null, null, null, null, true);
+		}
 		int sum = scores.entrySet().stream().mapToInt(entry -> entry.getKey() * entry.getValue()).sum();
 		int satisfied = scores.get(4) + scores.get(5);
-		return new SurveyResults(surveyId, responses, scores,
-				responses == 0 ? null : Math.round(sum * 100.0 / responses) / 100.0,
-				responses == 0 ? 0.0 : (double) satisfied / responses);
+		return new SurveyResults(surveyId, responses, scores, Math.round(sum * 100.0 / responses) / 100.0,
+				(double) satisfied / responses, false);
 	}
 
 	private Instant now() {

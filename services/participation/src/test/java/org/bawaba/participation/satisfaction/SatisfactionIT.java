@@ -102,9 +102,13 @@ class SatisfactionIT extends ParticipationIT {
 		assertThat(agency.get("responses").asInt()).isEqualTo(3);
 		assertThat(agency.get("satisfied").asInt()).isEqualTo(2);
 		assertThat(agency.get("share").asDouble()).isEqualTo(2.0 / 3);
+		assertThat(agency.get("suppressed").asBoolean()).isFalse();
+		// two people answered about the health card: their answers are not shown (threshold 3 in these tests)
 		JsonNode healthCard = find(indicators, "moph-health-card");
-		assertThat(healthCard.get("responses").asInt()).isEqualTo(2);
-		assertThat(healthCard.get("satisfied").asInt()).isEqualTo(1);
+		assertThat(healthCard.get("suppressed").asBoolean()).isTrue();
+		assertThat(healthCard.get("responses").isNull()).isTrue();
+		assertThat(healthCard.get("satisfied").isNull()).isTrue();
+		assertThat(healthCard.get("share").isNull()).isTrue();
 		assertThat(get("/satisfaction/indicator?month=2026-13", null).statusCode()).isEqualTo(400);
 
 		assertThat(post("/satisfaction/publish?month=" + month, "", tokenA).statusCode()).isEqualTo(403);
@@ -117,8 +121,8 @@ class SatisfactionIT extends ParticipationIT {
 		assertThat(data.get("satisfied").asInt()).isEqualTo(2);
 		assertThat(data.get("serviceCode").isNull()).isTrue();
 		assertThat(data.get("month").asString()).isEqualTo(month.toString());
-		assertThat(events(Topics.PARTICIPATION_SATISFACTION, "moph:moph-birth-certificate:" + month, found -> !found.isEmpty())).hasSize(1);
-		assertThat(count("select count(*) from satisfaction_indicator where month = ?", month.toString())).isEqualTo(3);
+		// the services' indicators (one and two responses) are neither kept nor published
+		assertThat(count("select count(*) from satisfaction_indicator where month = ?", month.toString())).isEqualTo(1);
 	}
 
 	private static JsonNode find(JsonNode indicators, String serviceCode) {
@@ -144,10 +148,17 @@ class SatisfactionIT extends ParticipationIT {
 		assertThat(post("/surveys/" + id + "/responses", "{\"score\": 2}", TestTokens.citizen("s1")).statusCode()).isEqualTo(409);
 		assertThat(post("/surveys/" + id + "/responses", "{\"score\": 3}", TestTokens.citizen("s2")).statusCode()).isEqualTo(204);
 		assertThat(post("/surveys/" + id + "/responses", "{\"score\": 0}", TestTokens.citizen("s3")).statusCode()).isEqualTo(400);
+		JsonNode two = json(get("/surveys/" + id + "/results", null));
+		assertThat(two.get("suppressed").asBoolean()).isTrue();
+		assertThat(two.get("responses").isNull()).isTrue();
+		assertThat(two.get("scores").isNull()).isTrue();
+		assertThat(two.get("average").isNull()).isTrue();
+		assertThat(post("/surveys/" + id + "/responses", "{\"score\": 4}", TestTokens.citizen("s5")).statusCode()).isEqualTo(204);
 		JsonNode results = json(get("/surveys/" + id + "/results", null));
-		assertThat(results.get("responses").asInt()).isEqualTo(2);
+		assertThat(results.get("suppressed").asBoolean()).isFalse();
+		assertThat(results.get("responses").asInt()).isEqualTo(3);
 		assertThat(results.get("average").asDouble()).isEqualTo(4.0);
-		assertThat(results.get("satisfiedShare").asDouble()).isEqualTo(0.5);
+		assertThat(results.get("satisfiedShare").asDouble()).isEqualTo(2.0 / 3);
 		CLOCK.advance(Duration.ofDays(8));
 		assertThat(post("/surveys/" + id + "/responses", "{\"score\": 5}", TestTokens.citizen("s4")).statusCode()).isEqualTo(409);
 	}
