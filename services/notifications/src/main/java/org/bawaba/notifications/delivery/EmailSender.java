@@ -60,7 +60,7 @@ class EmailSender {
 	}
 
 	private String plain(Message message) {
-		String link = message.link() == null ? "" : "\n\n" + portalUrl + message.link();
+		String link = message.link() == null ? "" : "\n\n" + message.href(portalUrl);
 		return message.body() + link + "\n";
 	}
 
@@ -78,7 +78,7 @@ class EmailSender {
 			html.append("<p>").append(HtmlUtils.htmlEscape(paragraph)).append("</p>\n");
 		}
 		if (message.link() != null) {
-			html.append("<p><a href=\"").append(HtmlUtils.htmlEscape(portalUrl + message.link())).append("\">")
+			html.append("<p><a href=\"").append(HtmlUtils.htmlEscape(message.href(portalUrl))).append("\">")
 				.append(message.arabic() ? "افتح في بوابة" : "Open in Bawaba").append("</a></p>\n");
 		}
 		return html.append("</body>\n</html>\n").toString();

@@ -11,4 +11,19 @@ record Message(long deliveryId, String subject, String body, @Nullable String li
 		return "ar".equals(locale.getLanguage());
 	}
 
+	/**
+	 * The link's address on the portal at {@code portalUrl}, in the message's language: the table's links
+	 * are portal pages without a language ({@code /applications/…}), which the reader's is put in front of.
+	 */
+	@Nullable String href(String portalUrl) {
+		if (link == null) {
+			return null;
+		}
+		if (link.startsWith("http://") || link.startsWith("https://")) {
+			return link;
+		}
+		boolean hasLanguage = link.matches("/(ar|en)(/.*)?");
+		return portalUrl + (hasLanguage ? "" : "/" + (arabic() ? "ar" : "en")) + link;
+	}
+
 }

@@ -11,6 +11,7 @@ import org.bawaba.contracts.DomainEvent;
 import org.bawaba.notifications.NotificationsProperties;
 import org.bawaba.notifications.NotificationsProperties.EventRule;
 import org.bawaba.notifications.inbox.Notices;
+import org.bawaba.notifications.template.Names;
 import org.bawaba.notifications.webhook.WebhookQueue;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -41,14 +42,17 @@ public class EventIntake {
 
 	private final WebhookQueue webhooks;
 
+	private final Names names;
+
 	EventIntake(NotificationsProperties properties, JsonMapper json, Replicas replicas, Recipients recipients,
-			Notices notices, WebhookQueue webhooks) {
+			Notices notices, WebhookQueue webhooks, Names names) {
 		this.properties = properties;
 		this.json = json;
 		this.replicas = replicas;
 		this.recipients = recipients;
 		this.notices = notices;
 		this.webhooks = webhooks;
+		this.names = names;
 	}
 
 	public void accept(CloudEvent event) {
@@ -72,11 +76,16 @@ public class EventIntake {
 			return;
 		}
 		Recipients.Resolved resolved = recipients.resolve(rule.recipients(), data);
+		if (resolved.audienceRole() == null && resolved.people().isEmpty()) {
+			return;
+		}
+		// the names people read for the event's codes, once for all its notices
+		JsonNode named = names.withNames(data);
 		if (resolved.audienceRole() != null) {
-			notices.broadcast(resolved.audienceRole(), type, rule, event.getId(), data, instant(data, "closesAt"));
+			notices.broadcast(resolved.audienceRole(), type, rule, event.getId(), named, instant(data, "closesAt"));
 		}
 		for (String person : resolved.people()) {
-			notices.notify(person, type, rule, event.getId(), data);
+			notices.notify(person, type, rule, event.getId(), named);
 		}
 	}
 

@@ -1,5 +1,9 @@
 package org.bawaba.notifications.template;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +13,7 @@ import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -18,12 +23,25 @@ public class TemplateRenderer {
 
 	static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z][A-Za-z0-9_.]*)\\s*}}");
 
+	/** {@code {{#field}}…{{/field}}}: shown when the field has a value; {@code {{^field}}…{{/field}}}: when it has none. */
+	static final Pattern SECTION = Pattern.compile("\\{\\{([#^])\\s*([A-Za-z][A-Za-z0-9_.]*)\\s*}}(.*?)\\{\\{/\\s*\\2\\s*}}",
+			Pattern.DOTALL);
+
 	private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
+
+	/** An instant as events carry it ({@code 2026-12-14T05:13:09.81Z}); people read it as a date and a time. */
+	private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z");
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM,
+			FormatStyle.SHORT);
 
 	private final MessageSource messages;
 
-	TemplateRenderer(MessageSource messages) {
+	private final ZoneId zone;
+
+	TemplateRenderer(MessageSource messages, @Value("${notifications.zone:Asia/Qatar}") ZoneId zone) {
 		this.messages = messages;
+		this.zone = zone;
 	}
 
 	/** A notice's texts in one language. */
@@ -49,9 +67,21 @@ public class TemplateRenderer {
 		return new Rendered(fill(texts.subject(), latest, locale, Map.of()), fill(texts.body(), latest, locale, Map.of()));
 	}
 
-	/** {@code text} with every placeholder replaced (an unknown field becomes empty). */
+	/**
+	 * {@code text} with its sections kept or dropped (so that an empty list leaves no sentence behind)
+	 * and every placeholder replaced (an unknown field becomes empty).
+	 */
 	public String fill(String text, JsonNode data, Locale locale, Map<String, String> extra) {
-		Matcher matcher = PLACEHOLDER.matcher(text);
+		Matcher section = SECTION.matcher(text);
+		StringBuilder kept = new StringBuilder();
+		while (section.find()) {
+			String name = section.group(2);
+			String value = extra.containsKey(name) ? extra.get(name) : value(data, name, locale);
+			boolean shown = "#".equals(section.group(1)) != value.isBlank();
+			section.appendReplacement(kept, Matcher.quoteReplacement(shown ? section.group(3) : ""));
+		}
+		section.appendTail(kept);
+		Matcher matcher = PLACEHOLDER.matcher(kept);
 		StringBuilder out = new StringBuilder();
 		while (matcher.find()) {
 			String name = matcher.group(1);
@@ -91,6 +121,10 @@ public class TemplateRenderer {
 			return String.join(", ", values);
 		}
 		String text = node.asString();
+		if (INSTANT.matcher(text).matches()) {
+			// in the country's time, written the reader's way
+			return TIME.withLocale(locale).format(Instant.parse(text).atZone(zone));
+		}
 		if (CODE.matcher(text).matches()) {
 			return messages.getMessage("value." + text, null, text, locale);
 		}
@@ -103,6 +137,7 @@ public class TemplateRenderer {
 		if (text == null) {
 			return bad;
 		}
+		text = SECTION.matcher(text).replaceAll(section -> Matcher.quoteReplacement(section.group(3)));
 		int at = text.indexOf("{{");
 		while (at >= 0) {
 			Matcher matcher = PLACEHOLDER.matcher(text);

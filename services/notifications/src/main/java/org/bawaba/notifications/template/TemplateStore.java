@@ -25,7 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Templates and their versions. The current version of each code is cached for a few seconds (events
  * arrive by the thousand); a new version is used by this instance at once, by others within the TTL.
- * Codes without any version are seeded from {@code templates.json} at start-up, before events are read.
+ * Codes without any version are seeded from {@code templates.json} at start-up, before events are read;
+ * a seeded version that differs from the file gets the file's texts as a new version (an administrator's
+ * version is kept).
  */
 @Repository
 public class TemplateStore implements SmartInitializingSingleton {
@@ -33,6 +35,8 @@ public class TemplateStore implements SmartInitializingSingleton {
 	private static final Logger log = LoggerFactory.getLogger(TemplateStore.class);
 
 	private static final Duration TTL = Duration.ofSeconds(5);
+
+	private static final String SEED = "seed";
 
 	private final JdbcClient jdbc;
 
@@ -55,9 +59,14 @@ public class TemplateStore implements SmartInitializingSingleton {
 			int added = 0;
 			for (JsonNode entry : seed) {
 				String code = entry.get("code").asString();
-				if (latest(code).isEmpty()) {
-					save(code, json.treeToValue(entry.get("en"), Texts.class), json.treeToValue(entry.get("ar"), Texts.class),
-							"seed");
+				Texts en = json.treeToValue(entry.get("en"), Texts.class);
+				Texts ar = json.treeToValue(entry.get("ar"), Texts.class);
+				Optional<Template> latest = latest(code);
+				// a seeded template nobody edited follows templates.json; an administrator's version is kept
+				boolean seededAndChanged = latest.isPresent() && SEED.equals(latest.get().createdBy())
+						&& !(latest.get().en().equals(en) && latest.get().ar().equals(ar));
+				if (latest.isEmpty() || seededAndChanged) {
+					save(code, en, ar, SEED);
 					added++;
 				}
 			}

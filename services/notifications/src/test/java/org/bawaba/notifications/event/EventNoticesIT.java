@@ -39,8 +39,8 @@ class EventNoticesIT extends NotificationsIT {
 
 		Map<String, String> englishSubjects = new java.util.LinkedHashMap<>();
 		Map<String, String> arabicSubjects = new java.util.LinkedHashMap<>();
-		englishSubjects.put("submitted", "Application received: moi-passport-renewal");
-		arabicSubjects.put("submitted", "تم استلام طلبك: moi-passport-renewal");
+		englishSubjects.put("submitted", "Application received: your service");
+		arabicSubjects.put("submitted", "تم استلام طلبك: الخدمة");
 		englishSubjects.put("status-changed", "Your application is approved");
 		arabicSubjects.put("status-changed", "حالة طلبك: مقبول");
 		englishSubjects.put("info-requested", "Information needed for your application");
@@ -65,7 +65,7 @@ class EventNoticesIT extends NotificationsIT {
 			assertThat(notice.get("lang").asString()).isEqualTo("en");
 			assertThat(notice.get("dir").asString()).isEqualTo("ltr");
 			assertThat(notice.get("read").asBoolean()).isFalse();
-			assertThat(notice.get("link").asString()).startsWith("/eservices/applications/");
+			assertThat(notice.get("link").asString()).startsWith("/applications/");
 		});
 		List<JsonNode> arabicInbox = inboxUntil(arabicToken, items -> items.size() >= 5);
 		assertThat(arabicInbox).extracting(n -> n.get("subject").asString())
@@ -150,8 +150,8 @@ class EventNoticesIT extends NotificationsIT {
 		// no profile language: the token's locale (ar) picks Arabic
 		List<JsonNode> notices = inboxUntil(token, items -> items.size() >= 3);
 		assertThat(notices).extracting(n -> n.get("subject").asString()).containsExactlyInAnyOrder(
-				"استلمنا شكوى رقم CP-2026-000123", "CP-2026-000123: مُسندة", "ردّت mme على CP-2026-000123");
-		assertThat(notices).allSatisfy(n -> assertThat(n.get("link").asString()).isEqualTo("/participation/complaints/" + complaint));
+				"استلمنا شكوى رقم CP-2026-000123", "CP-2026-000123: مُسندة", "ردّت الجهة على CP-2026-000123");
+		assertThat(notices).allSatisfy(n -> assertThat(n.get("link").asString()).isEqualTo("/participate/complaints/CP-2026-000123"));
 		String english = TestTokens.citizen(citizen);
 		contact(english, null, null, "en");
 		assertThat(inbox(english)).extracting(n -> n.get("subject").asString())
@@ -224,11 +224,11 @@ class EventNoticesIT extends NotificationsIT {
 
 		List<JsonNode> arabic = inboxUntil(m1Token, items -> items.size() >= 3);
 		assertThat(arabic).extracting(n -> n.get("subject").asString()).containsExactlyInAnyOrder(
-				"مناقصة جديدة في " + category + ": مدرسة جديدة", "تمت الإجابة على استيضاح في المناقصة ocds-b5fd17-0001",
+				"مناقصة جديدة: مدرسة جديدة", "تمت الإجابة على استيضاح في المناقصة ocds-b5fd17-0001",
 				"ترسية المناقصة ocds-b5fd17-0001 على Gulf Code");
 		assertThat(inboxUntil(TestTokens.supplier(m2), items -> items.size() >= 3))
 			.extracting(n -> n.get("subject").asString())
-			.contains("New tender in " + category + ": New school", "Tender ocds-b5fd17-0001 awarded to Gulf Code");
+			.contains("New tender: New school", "Tender ocds-b5fd17-0001 awarded to Gulf Code");
 		List<JsonNode> winner = inboxUntil(TestTokens.supplier(m3), items -> !items.isEmpty());
 		assertThat(winner).extracting(n -> n.get("subject").asString())
 			.containsExactly("Tender ocds-b5fd17-0001 awarded to Gulf Code");

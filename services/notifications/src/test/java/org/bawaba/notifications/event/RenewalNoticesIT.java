@@ -45,21 +45,23 @@ class RenewalNoticesIT extends NotificationsIT {
 		assertThat(englishInbox).hasSize(1);
 		JsonNode notice = englishInbox.getFirst();
 		assertThat(notice.get("subject").asString()).isEqualTo("Your ID card expires on 2027-01-15: renew it in one click");
-		assertThat(notice.get("body").asString()).contains("issued by moi", "open the link");
-		assertThat(notice.get("link").asString()).isEqualTo("/eservices/renewals/" + idCard);
+		assertThat(notice.get("body").asString()).contains("issued by the agency", "open the link").doesNotContain("moi");
+		assertThat(notice.get("link").asString()).isEqualTo("/renewals/" + idCard);
 		assertThat(notice.get("category").asString()).isEqualTo("renewals");
 		assertThat(notice.get("lang").asString()).isEqualTo("en");
 
 		JsonNode arabicNotice = inboxUntil(arabicToken, items -> !items.isEmpty()).getFirst();
 		assertThat(arabicNotice.get("subject").asString()).isEqualTo("تنتهي صلاحية الإقامة في 2027-01-15: جدّدها بنقرة واحدة");
 		assertThat(arabicNotice.get("dir").asString()).isEqualTo("rtl");
-		assertThat(arabicNotice.get("link").asString()).isEqualTo("/eservices/renewals/" + permit);
+		assertThat(arabicNotice.get("link").asString()).isEqualTo("/renewals/" + permit);
 
 		// e-mail is a default channel of the category
 		List<MimeMessage> mail = mailUntil(english + "@example.org", 1);
 		assertThat(mail).extracting(MimeMessage::getSubject)
 			.containsExactly("Your ID card expires on 2027-01-15: renew it in one click");
-		assertThat(parts(mail.getFirst()).get("text/plain")).contains("/eservices/renewals/" + idCard);
+		// its link opens the portal page in the reader's language
+		assertThat(parts(mail.getFirst()).get("text/plain")).contains("/en/renewals/" + idCard);
+		assertThat(parts(mail.getFirst()).get("text/html")).contains("/en/renewals/" + idCard);
 
 		// the renewal-approved event on the topic was consumed without a notice; the duplicate too
 		until(() -> count("select count(*) from event_log where type = ?",
@@ -81,7 +83,7 @@ class RenewalNoticesIT extends NotificationsIT {
 		return """
 				{"credentialId": "%s", "agency": "moi", "citizen": "%s", "type": "%s", "expiresOn": "2027-01-15",
 				 "windowDays": 60, "serviceCode": "moi-id-card-proactive-renewal",
-				 "link": "/eservices/renewals/%s", "noticedAt": "2026-11-23T06:00:00Z"}""".formatted(credential, citizen,
+				 "link": "/renewals/%s", "noticedAt": "2026-11-23T06:00:00Z"}""".formatted(credential, citizen,
 				type, credential);
 	}
 

@@ -47,8 +47,10 @@ class TellUsOnceNoticeIT extends NotificationsIT {
 		assertThat(notice.get("type").asString()).isEqualTo(COMPLETED);
 		assertThat(notice.get("subject").asString()).isEqualTo("Your new address has reached the agencies");
 		assertThat(notice.get("body").asString()).contains("Updated their records: Ministry of Interior.")
-			.contains("(we keep asking them): Electricity and Water Authority.");
-		assertThat(notice.get("link").asString()).startsWith("/eservices/changes/");
+			.contains("(we keep asking them): Electricity and Water Authority.")
+			// no agency failed: no sentence about it
+			.doesNotContain("Could not update");
+		assertThat(notice.get("link").asString()).startsWith("/me#change-");
 
 		List<JsonNode> arabicInbox = inboxUntil(TestTokens.arabicCitizen(arabic), items -> !items.isEmpty());
 		assertThat(arabicInbox).hasSize(1);
