@@ -50,6 +50,8 @@ class CkanController {
 
 	private static final int ROWS_MAX = 1000;
 
+	private static final int QUERY_MAX = 1000;
+
 	private final CatalogueRepository catalogue;
 
 	private final DatastoreSearch datastore;
@@ -105,8 +107,8 @@ class CkanController {
 
 	private Map<String, Object> packageSearch(Map<String, Object> params) {
 		List<DatasetSearch.Filter> filters = new ArrayList<>();
-		String text = fieldQueries(string(params, "q"), filters);
-		String rest = fieldQueries(string(params, "fq"), filters);
+		String text = fieldQueries(searchText(params, "q"), filters);
+		String rest = fieldQueries(searchText(params, "fq"), filters);
 		if (rest != null && !rest.isBlank()) {
 			throw CkanException.searchError("fq must be field:value pairs, not \"" + rest.strip() + "\"");
 		}
@@ -220,6 +222,9 @@ class CkanController {
 		Object filters = params.get("filters");
 		if (filters != null && !(filters instanceof Map<?, ?>)) {
 			throw CkanException.validation("filters", List.of("Must be a JSON object"));
+		}
+		if (params.get("q") instanceof String) {
+			searchText(params, "q");
 		}
 		@SuppressWarnings("unchecked")
 		DatastoreSearch.Query query = new DatastoreSearch.Query((Map<String, Object>) filters, params.get("q"),
@@ -353,6 +358,18 @@ class CkanController {
 	private static String string(Map<String, Object> params, String name) {
 		Object value = params.get(name);
 		return value == null ? null : String.valueOf(value);
+	}
+
+	/**
+	 * A search text, refused past {@value #QUERY_MAX} characters: nobody types more, and matching a text of
+	 * 100,000 characters kept the database busy past the gateway's timeout.
+	 */
+	private static String searchText(Map<String, Object> params, String name) {
+		String value = string(params, name);
+		if (value != null && value.length() > QUERY_MAX) {
+			throw CkanException.validation(name, List.of("Must be at most " + QUERY_MAX + " characters"));
+		}
+		return value;
 	}
 
 	private static String required(Map<String, Object> params, String name) {

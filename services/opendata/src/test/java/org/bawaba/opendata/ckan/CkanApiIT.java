@@ -107,6 +107,16 @@ class CkanApiIT extends OpendataIT {
 		assertThat(badFacet.get("error").get("__type").asString()).isEqualTo("Search Query Error");
 		JsonNode badJson = action("package_search", "facet.field=" + encode("[\"tags\""), 409);
 		assertThat(badJson.get("error").get("__type").asString()).isEqualTo("Validation Error");
+
+		// a search text nobody types, which kept the database busy past the gateway's timeout
+		HttpResponse<String> longSearch = post("/api/3/action/package_search",
+				"{\"q\": \"" + "a".repeat(100_000) + "\"}", null);
+		assertThat(longSearch.statusCode()).isEqualTo(409);
+		JsonNode longText = json(longSearch);
+		assertThat(longText.get("error").get("__type").asString()).isEqualTo("Validation Error");
+		assertThat(longText.get("error").get("q").toString()).contains("at most 1000 characters");
+		assertThat(action("package_search", "fq=" + "a".repeat(1001), 409).get("error").has("fq")).isTrue();
+		assertThat(action("package_search", "q=" + "a".repeat(1000), 200).get("success").asBoolean()).isTrue();
 	}
 
 	@Test

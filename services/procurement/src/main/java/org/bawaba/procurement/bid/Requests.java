@@ -20,7 +20,7 @@ final class Requests {
 
 	/** A bid: the price and the documents of the offer, sealed as submitted. */
 	record BidContent(@NotNull @DecimalMin(value = "0.00", inclusive = false) @Digits(integer = 15, fraction = 2)
-			BigDecimal amount, @NotBlank @Pattern(regexp = "^[A-Z]{3}$") String currency,
+			BigDecimal amount, @NotBlank @Size(max = 3) @Pattern(regexp = "^[A-Z]{3}$") String currency,
 			@Nullable @Size(max = 10) List<@Valid Document> documents) {
 	}
 

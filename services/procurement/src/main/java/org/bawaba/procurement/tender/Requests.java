@@ -22,16 +22,24 @@ final class Requests {
 	private Requests() {
 	}
 
-	/** A tender as its agency writes it (a draft, or the new text of an amendment). */
-	record TenderText(@NotNull @Valid Text title, @NotNull @Valid Text description,
+	/**
+	 * A tender as its agency writes it (a draft, or the new text of an amendment). Texts stored in
+	 * {@code varchar(n)} columns are limited to n characters here ({@code SchemaLimitsIT} holds them to the
+	 * schema); the description is {@code text}.
+	 */
+	record TenderText(@NotNull @Valid Title title, @NotNull @Valid Text description,
 			@NotBlank @Size(max = 40) String category, @NotNull @Valid Money estimatedValue,
 			@Nullable @Size(max = 20) List<@Valid Document> documents,
 			@Nullable @Size(max = 20) List<@Valid Criterion> criteria, @NotNull Instant clarificationDeadline,
 			@NotNull Instant submissionDeadline, @NotNull Instant openingTime) {
 	}
 
+	/** A tender's title in English and Arabic: columns {@code tender.title_en}, {@code title_ar}. */
+	record Title(@NotBlank @Size(max = 300) String en, @NotBlank @Size(max = 300) String ar) {
+	}
+
 	record Money(@NotNull @DecimalMin("0.00") @Digits(integer = 15, fraction = 2) BigDecimal amount,
-			@NotBlank @Pattern(regexp = "^[A-Z]{3}$") String currency) {
+			@NotBlank @Size(max = 3) @Pattern(regexp = "^[A-Z]{3}$") String currency) {
 	}
 
 	record Document(@NotNull @Valid Text title,

@@ -58,7 +58,7 @@ class AccountIT {
 		registry.add("spring.datasource.url", () -> DATABASE);
 		registry.add("spring.kafka.bootstrap-servers", () -> KAFKA);
 		registry.add("bawaba.security.issuer-uri", TestTokens::issuer);
-		registry.add("spring.security.oauth2.client.provider.keycloak.token-uri", () -> ESERVICES.server.baseUrl() + "/token");
+		registry.add("spring.security.oauth2.client.provider.bawaba.token-uri", () -> ESERVICES.server.baseUrl() + "/token");
 		registry.add("spring.cloud.discovery.client.simple.instances.eservices[0].uri", ESERVICES.server::baseUrl);
 		// only the stand-in: never a real eservices from a suite that happens to run on this machine
 		registry.add("eureka.client.enabled", () -> "false");
@@ -134,7 +134,7 @@ class AccountIT {
 
 		// read as the service itself: its client id and secret at the token endpoint, its token at eservices
 		assertThat(ESERVICES.tokenAuthorizations).first().isEqualTo("Basic " + Base64.getEncoder()
-			.encodeToString("ewa-accounts:local-dev-only-ewa-accounts-secret".getBytes(StandardCharsets.UTF_8)));
+			.encodeToString("ewa-accounts:test-client-secret".getBytes(StandardCharsets.UTF_8)));
 		assertThat(ESERVICES.changeAuthorizations).isNotEmpty().allMatch("Bearer ewa-service-token"::equals);
 		// a change addressed to another agency only is neither read nor answered
 		assertThat(TestKafka.read(KAFKA, Topics.AGENCY_CHANGES, read -> false, Duration.ofSeconds(3)).stream()

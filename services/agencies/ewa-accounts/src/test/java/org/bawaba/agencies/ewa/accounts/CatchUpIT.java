@@ -97,7 +97,7 @@ class CatchUpIT {
 		return new SpringApplicationBuilder(EwaAccountsApplication.class).run("--server.port=0",
 				"--spring.datasource.url=" + DATABASE, "--spring.kafka.bootstrap-servers=" + KAFKA,
 				"--bawaba.security.issuer-uri=" + TestTokens.issuer(),
-				"--spring.security.oauth2.client.provider.keycloak.token-uri=" + ESERVICES.server.baseUrl() + "/token",
+				"--spring.security.oauth2.client.provider.bawaba.token-uri=" + ESERVICES.server.baseUrl() + "/token",
 				"--spring.cloud.discovery.client.simple.instances.eservices[0].uri=" + ESERVICES.server.baseUrl(),
 				"--eureka.client.enabled=false",
 				// its own consumer group: the broker is shared with this JVM's other test classes

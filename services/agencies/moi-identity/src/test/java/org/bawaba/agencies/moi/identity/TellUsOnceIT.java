@@ -69,7 +69,7 @@ class TellUsOnceIT {
 		registry.add("spring.datasource.url", () -> DATABASE);
 		registry.add("spring.kafka.bootstrap-servers", () -> KAFKA);
 		registry.add("bawaba.security.issuer-uri", TestTokens::issuer);
-		registry.add("spring.security.oauth2.client.provider.keycloak.token-uri", () -> ESERVICES.baseUrl() + "/token");
+		registry.add("spring.security.oauth2.client.provider.bawaba.token-uri", () -> ESERVICES.baseUrl() + "/token");
 		registry.add("spring.cloud.discovery.client.simple.instances.eservices[0].uri", ESERVICES::baseUrl);
 		// only the stand-in: never a real eservices from a suite that happens to run on this machine
 		registry.add("eureka.client.enabled", () -> "false");
