@@ -30,7 +30,7 @@ class BenchToken {
 				+ "\"}]}";
 		long now = Instant.now().getEpochSecond();
 		String header = b64("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"bench\"}".getBytes(StandardCharsets.UTF_8));
-		String claims = b64(("{\"iss\":\"" + issuer + "\",\"sub\":\"bench-citizen\",\"azp\":\"bawaba-cli\",\"iat\":" + now
+		String claims = b64(("{\"iss\":\"" + issuer + "\",\"sub\":\"bench-citizen\",\"azp\":\"bawaba-cli\",\"aud\":[\"bawaba-api\"],\"iat\":" + now
 				+ ",\"exp\":" + (now + 3600) + ",\"realm_access\":{\"roles\":[" + roles + "]}" + agency + "}")
 			.getBytes(StandardCharsets.UTF_8));
 		Signature signature = Signature.getInstance("SHA256withRSA");

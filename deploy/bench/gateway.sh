@@ -99,6 +99,7 @@ CONF
 env -u JAVA_TOOL_OPTIONS -u JDK_JAVA_OPTIONS "${SERVER[@]}" "$JAVA" -Xms512m -Xmx512m ${GATEWAY_JVM_ARGS:-} -jar "$JAR" \
   --server.port="$GATEWAY_PORT" --eureka.client.enabled=false \
   "--spring.cloud.discovery.client.simple.instances.echo[0].uri=http://127.0.0.1:$BACKEND_PORT" \
+  --bawaba.routing.services=echo \
   --spring.security.oauth2.resourceserver.jwt.issuer-uri="$ISSUER" \
   --spring.security.oauth2.resourceserver.jwt.jwk-set-uri="http://127.0.0.1:$BACKEND_PORT/jwks.json" \
   --spring.kafka.bootstrap-servers="127.0.0.1:$KAFKA_PORT" \

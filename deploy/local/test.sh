@@ -24,7 +24,7 @@ cmd_test() {
   fi
   (cd "$ROOT" && ./mvnw -B -ntp -pl deploy/e2e -Pe2e verify \
       -Dbawaba.gateway="http://localhost:${APP_PORT[gateway]}" \
-      -Dbawaba.keycloak="http://localhost:$KEYCLOAK_PORT") || rc=1
+      -Dbawaba.keycloak="http://localhost:$KEYCLOAK_PORT" -Dbawaba.runtime="$RT") || rc=1
 
   if [ $started_here = 1 ]; then
     say "== 3/3 ./bawaba stop leaves nothing behind"
