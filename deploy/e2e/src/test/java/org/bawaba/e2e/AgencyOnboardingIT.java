@@ -14,6 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,6 +27,8 @@ class AgencyOnboardingIT {
 
     private static final String API = GATEWAY + "/api/auth/agencies/";
     private static final String CODE = "e2e" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
+    /** A password the realm's policy accepts (12 characters or more, not the username). */
+    private static final String PASSWORD = "Staff-Pass-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
     private static final String AGENCY = """
         {"name": {"en": "Ministry of Social Development (e2e)", "ar": "وزارة التنمية الاجتماعية"},
          "services": ["allowance"]}""";
@@ -75,12 +78,20 @@ class AgencyOnboardingIT {
              "lastName": "Al-Kuwari", "admin": true}""".formatted(CODE, CODE), admin);
         assertThat(invited.statusCode()).as(invited.body()).isEqualTo(200);
         assertThat(Suite.json(invited.body()).get("invited").asBoolean()).isTrue();
-        setPassword(Suite.json(invited.body()).get("subject").asString());
-        JsonNode staffClaims = Suite.claims(Suite.token(CODE + "-admin"));
+        String username = CODE + "-admin";
+        // the realm's password policy refuses a weak password, even from Keycloak's admin
+        assertThat(setPassword(Suite.json(invited.body()).get("subject").asString(), "demo").statusCode()).isEqualTo(400);
+        assertThat(setPassword(Suite.json(invited.body()).get("subject").asString(), PASSWORD).statusCode()).isEqualTo(204);
+        // a password alone signs no staff in: the first sign-in sets up the second factor, then asks for it
+        assertThat(passwordGrant(username, null).has("access_token")).isFalse();
+        byte[] authenticator = setUpAuthenticatorAtFirstSignIn(username);
+        assertThat(passwordGrant(username, null).has("access_token")).isFalse();
+        String agencyAdmin = passwordGrant(username, Suite.totp(authenticator, System.currentTimeMillis() / 30_000 + 1))
+            .get("access_token").asString();
+        JsonNode staffClaims = Suite.claims(agencyAdmin);
         assertThat(staffClaims.get("agency").asString()).isEqualTo(CODE);
         assertThat(staffClaims.get("realm_access").get("roles").toString()).contains("agency-staff", "agency-admin");
         // ... and, as the agency's admin, may assign staff of their own agency only
-        String agencyAdmin = Suite.token(CODE + "-admin");
         var otherAgency = Suite.postJson(GATEWAY + "/api/auth/agencies/moi/staff", "{\"username\": \"moi-staff\"}",
             agencyAdmin);
         assertThat(otherAgency.statusCode()).as(otherAgency.body()).isEqualTo(403);
@@ -101,7 +112,7 @@ class AgencyOnboardingIT {
     /** Removes what the test created in the realm (Keycloak's local admin, a development default). */
     @AfterAll
     static void removeTheAgencyFromTheRealm() {
-        String admin = keycloakAdmin();
+        String admin = Suite.keycloakAdmin();
         String base = KEYCLOAK + "/admin/realms/bawaba";
         for (JsonNode client : Suite.json(Suite.get(base + "/clients?clientId=" + CODE + "-allowance", admin).body())) {
             delete(base + "/clients/" + client.get("id").asString(), admin);
@@ -119,21 +130,50 @@ class AgencyOnboardingIT {
             "grant_type", "client_credentials", "client_id", clientId, "client_secret", secret), null).body());
     }
 
-    private static void setPassword(String userId) {
-        var reset = Suite.send(HttpRequest.newBuilder(URI.create(KEYCLOAK + "/admin/realms/bawaba/users/" + userId
+    private static HttpResponse<String> setPassword(String userId, String password) {
+        return Suite.send(HttpRequest.newBuilder(URI.create(KEYCLOAK + "/admin/realms/bawaba/users/" + userId
                 + "/reset-password"))
             .timeout(Duration.ofSeconds(10))
-            .header("Authorization", "Bearer " + keycloakAdmin())
+            .header("Authorization", "Bearer " + Suite.keycloakAdmin())
             .header("Content-Type", "application/json")
-            .PUT(HttpRequest.BodyPublishers.ofString("{\"type\": \"password\", \"value\": \"demo\", \"temporary\": false}"))
+            .PUT(HttpRequest.BodyPublishers.ofString("{\"type\": \"password\", \"value\": \"%s\", \"temporary\": false}"
+                .formatted(password)))
             .build());
-        assertThat(reset.statusCode()).as(reset.body()).isEqualTo(204);
     }
 
-    private static String keycloakAdmin() {
-        var response = Suite.postForm(KEYCLOAK + "/realms/master/protocol/openid-connect/token", Map.of(
-            "grant_type", "password", "client_id", "admin-cli", "username", "admin", "password", "admin"), null);
-        return Suite.json(response.body()).get("access_token").asString();
+    private static JsonNode passwordGrant(String username, String code) {
+        var form = new java.util.HashMap<>(Map.of("client_id", "bawaba-cli", "grant_type", "password",
+            "username", username, "password", PASSWORD));
+        if (code != null) {
+            form.put("totp", code);
+        }
+        return Suite.json(Suite.postForm(REALM + "/protocol/openid-connect/token", form, null).body());
+    }
+
+    /**
+     * Signs in at the portal in a browser for the first time: after the password, Keycloak has the new staff
+     * member set up an authenticator (its key shown for manual entry) and enter its first code. Answers the key.
+     */
+    private static byte[] setUpAuthenticatorAtFirstSignIn(String username) {
+        try (PortalBrowser browser = PortalBrowser.open("en")) {
+            // (the portal's first page of a run may take longer than the gateway waits, on a busy machine)
+            for (int attempt = 0; attempt < 5 && browser.all("a.signin").isEmpty(); attempt++) {
+                browser.go("/en/");
+            }
+            browser.click("a.signin");
+            browser.waitFor(d -> !d.findElements(By.id("username")).isEmpty());
+            browser.fill("username", username).fill("password", PASSWORD).click("#kc-login");
+            browser.waitFor(d -> !d.findElements(By.id("totp")).isEmpty());
+            if (browser.all("#kc-totp-secret-key").isEmpty() || !browser.find("#kc-totp-secret-key").isDisplayed()) {
+                browser.click("#mode-manual");
+            }
+            byte[] key = Suite.base32(browser.find("#kc-totp-secret-key").getText());
+            browser.fill("totp", Suite.totp(key, System.currentTimeMillis() / 30_000));
+            browser.click("#saveTOTPBtn, #kc-login, input[type=submit]");
+            browser.waitFor(d -> d.getCurrentUrl().startsWith(GATEWAY));
+            assertThat(browser.find(".who").getText()).isNotBlank();
+            return key;
+        }
     }
 
 

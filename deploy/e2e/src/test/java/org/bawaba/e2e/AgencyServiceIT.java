@@ -55,8 +55,11 @@ class AgencyServiceIT {
         assertThat(offboarded.statusCode()).isEqualTo(204);
         assertThat(await(() -> Suite.get(SERVICE + "/credentials", citizen), response -> response.statusCode() == 404)
             .statusCode()).isEqualTo(404);
-        // and so does the ministry's page on the portal, which calls the service through the gateway
-        assertThat(Suite.get(PORTAL_PAGE, citizen).statusCode()).isEqualTo(404);
+        // and so does the ministry's page on the portal, which calls the service through the gateway: 404, with
+        // a word in the page's language that the service is not online
+        var gone = Suite.get(PORTAL_PAGE, citizen);
+        assertThat(gone.statusCode()).isEqualTo(404);
+        assertThat(gone.body()).contains("id=\"unavailable\"");
         assertThat(Suite.putJson(AUTH, MOI, admin).statusCode()).isEqualTo(200);
         assertThat(await(() -> Suite.get(SERVICE + "/credentials", citizen), response -> response.statusCode() == 200)
             .statusCode()).isEqualTo(200);

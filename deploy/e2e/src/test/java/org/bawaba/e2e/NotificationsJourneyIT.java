@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -78,7 +77,10 @@ class NotificationsJourneyIT {
             Thread.sleep(250);
         }
         assertThat(notice).as("notice of application " + id).isNotNull();
-        assertThat(notice.get("subject").asString()).isEqualTo("تم استلام طلبك: mol-job-seeker");
+        // the service and the agency by their names, from the catalogue, in the reader's language
+        assertThat(notice.get("subject").asString()).isEqualTo("تم استلام طلبك: التسجيل كباحث عن عمل");
+        assertThat(notice.get("body").asString()).contains("وزارة العمل").doesNotContain("mol");
+        assertThat(notice.get("link").asString()).isEqualTo("/applications/" + id);
         assertThat(notice.get("dir").asString()).isEqualTo("rtl");
 
         // another citizen cannot read it
@@ -148,11 +150,7 @@ class NotificationsJourneyIT {
 
     @Test
     void anIntegratingSystemManagesItsWebhookSubscriptions() throws InterruptedException {
-        var granted = Suite.postForm(Suite.REALM + "/protocol/openid-connect/token", Map.of(
-            "client_id", "demo-integration", "client_secret", "local-dev-only-demo-integration-secret",
-            "grant_type", "client_credentials"), null);
-        assertThat(granted.statusCode()).as(granted.body()).isEqualTo(200);
-        String system = Suite.json(granted.body()).get("access_token").asString();
+        String system = Suite.systemToken("demo-integration");
 
         assertThat(retrying(() -> Suite.get(API + "/webhooks", system)).statusCode()).isEqualTo(200);
         var created = retrying(() -> Suite.postJson(API + "/webhooks", """
@@ -174,5 +172,73 @@ class NotificationsJourneyIT {
         var deleted = Suite.send(HttpRequest.newBuilder(URI.create(API + "/webhooks/" + id))
             .header("Authorization", "Bearer " + system).DELETE().build());
         assertThat(deleted.statusCode()).isEqualTo(204);
+    }
+
+    /**
+     * The local run's channels a newcomer can watch: an SMS reaches the SMS gateway stand-in (WireMock, whose
+     * admin API lists what was "sent"), and a webhook receiver on this machine may be plain http://, so a
+     * signed delivery can be seen arriving there too.
+     */
+    @Test
+    void locallyAnSmsReachesTheGatewayStandInAndAWebhookReachesALoopbackReceiver() throws InterruptedException {
+        String sms = System.getProperty("bawaba.sms", "http://localhost:8026");
+        String citizen = Suite.token("citizen2");
+        String phone = "+9745" + String.format("%07d", System.nanoTime() % 10_000_000);
+        assertThat(retrying(() -> Suite.putJson(API + "/me/contact", "{\"phone\": \"" + phone + "\"}", citizen))
+            .statusCode()).isEqualTo(200);
+        assertThat(retrying(() -> Suite.putJson(API + "/me/preferences",
+            "{\"categories\": {\"applications\": [\"INBOX\", \"SMS\"]}, \"optedOut\": false}", citizen))
+            .statusCode()).isEqualTo(200);
+        try {
+            var applied = retrying(() -> Suite.postJson(GATEWAY + "/api/eservices/applications", """
+                {"serviceCode":"mol-job-seeker","submit":true,
+                 "formData":{"qualification":"bachelor","field":"Accounting"}}""", citizen));
+            assertThat(applied.statusCode()).as(applied.body()).isEqualTo(201);
+            JsonNode sent = null;
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (sent == null && System.nanoTime() < deadline) {
+                for (JsonNode request : Suite.json(Suite.get(sms + "/__admin/requests?limit=100", null).body()).get("requests")) {
+                    if (request.get("request").get("url").asString().equals("/messages")) {
+                        JsonNode body = Suite.json(request.get("request").get("body").asString());
+                        sent = phone.equals(body.path("to").asString()) ? body : sent;
+                    }
+                }
+                Thread.sleep(500);
+            }
+            assertThat(sent).as("an SMS to " + phone + " at the stand-in").isNotNull();
+            assertThat(sent.get("text").asString()).contains("Register as a job seeker").doesNotContain("mol-job-seeker");
+        } finally {
+            Suite.putJson(API + "/me/preferences",
+                "{\"categories\": {\"applications\": [\"INBOX\", \"EMAIL\"]}, \"optedOut\": false}", citizen);
+        }
+
+        // a receiver on this machine over http://: accepted in the local run, and the delivery is signed
+        String system = Suite.systemToken("demo-integration");
+        String path = "/e2e-receiver/" + System.nanoTime();
+        var subscribed = retrying(() -> Suite.postJson(API + "/webhooks", """
+            {"url":"%s%s","types":["org.bawaba.eservices.application.submitted.v1"]}"""
+            .formatted(sms.replace("localhost", "127.0.0.1"), path), system));
+        assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(201);
+        String subscription = Suite.json(subscribed.body()).get("subscription").get("id").asString();
+        try {
+            assertThat(retrying(() -> Suite.postJson(GATEWAY + "/api/eservices/applications", """
+                {"serviceCode":"mol-job-seeker","submit":true,
+                 "formData":{"qualification":"master","field":"Law"}}""", citizen)).statusCode()).isEqualTo(201);
+            JsonNode delivered = null;
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (delivered == null && System.nanoTime() < deadline) {
+                for (JsonNode request : Suite.json(Suite.get(sms + "/__admin/requests?limit=200", null).body()).get("requests")) {
+                    if (request.get("request").get("url").asString().equals(path)) {
+                        delivered = request.get("request");
+                    }
+                }
+                Thread.sleep(500);
+            }
+            assertThat(delivered).as("a delivery at " + path).isNotNull();
+            assertThat(delivered.get("headers").get("webhook-signature").asString()).startsWith("v1,");
+        } finally {
+            Suite.send(HttpRequest.newBuilder(URI.create(API + "/webhooks/" + subscription))
+                .header("Authorization", "Bearer " + system).DELETE().build());
+        }
     }
 }

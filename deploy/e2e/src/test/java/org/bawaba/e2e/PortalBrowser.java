@@ -79,6 +79,12 @@ final class PortalBrowser implements AutoCloseable {
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys("demo");
         driver.findElement(By.id("kc-login")).click();
+        if (Suite.SECOND_FACTOR.contains(username)) {
+            // staff and admins: the one-time code of their (demo) authenticator, asked on a page of its own
+            waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("otp")));
+            driver.findElement(By.id("otp")).sendKeys(Suite.freshCode(username));
+            driver.findElement(By.id("kc-login")).click();
+        }
         waitFor(d -> d.getCurrentUrl().startsWith(Suite.GATEWAY));
         return this;
     }
@@ -107,6 +113,12 @@ final class PortalBrowser implements AutoCloseable {
 
     PortalBrowser click(String css) {
         waitFor(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+        return this;
+    }
+
+    /** Accepts the page's confirmation question (a decision that cannot be undone asks first). */
+    PortalBrowser confirm() {
+        waitFor(ExpectedConditions.alertIsPresent()).accept();
         return this;
     }
 

@@ -43,6 +43,27 @@ class PortalCitizenIT {
     }
 
     @Test
+    void theCatalogueListsAndFindsServicesInBothLanguages() {
+        try (PortalBrowser browser = PortalBrowser.open("en")) {
+            for (String[] search : new String[][] { { "en", "passport" }, { "ar", "جواز" } }) {
+                String lang = search[0];
+                browser.go("/" + lang + "/services");
+                assertThat(browser.all("ul.cards li.card")).as("the whole catalogue, first page, " + lang).isNotEmpty();
+                assertThat(browser.all("ul.cards li.empty")).isEmpty();
+                browser.fill("q", search[1]).click("form.search button[type=submit]");
+                browser.waitFor(d -> d.getCurrentUrl().contains("q="));
+                assertThat(browser.all("ul.cards li.card h3 a")).as("services matching " + search[1])
+                    .isNotEmpty()
+                    .allSatisfy(link -> assertThat(link.getAttribute("href")).contains("/" + lang + "/services/"));
+                browser.screenshot("catalogue-search-" + lang);
+                browser.click("ul.cards li.card h3 a");
+                browser.waitFor(d -> d.getCurrentUrl().matches(".*/" + lang + "/services/[a-z0-9-]+$"));
+                assertThat(browser.find("h1").getText()).isNotBlank();
+            }
+        }
+    }
+
+    @Test
     void tellUsOnceNotificationPreferencesAndSignOutEverywhere() {
         try (PortalBrowser person = PortalBrowser.open("ar")) {
             person.go("/ar/me");
@@ -148,7 +169,7 @@ class PortalCitizenIT {
             staff.screenshot("staff-application-" + lang);
             staff.click("#start-review");
             staff.waitFor(d -> d.findElement(By.id("status")).getAttribute("data-status").equals("IN_REVIEW"));
-            staff.click("#approve");
+            staff.click("#approve").confirm();
             staff.waitFor(d -> d.findElement(By.id("status")).getAttribute("data-status").equals("APPROVED"));
             assertThat(staff.dir()).isEqualTo(lang.equals("ar") ? "rtl" : "ltr");
 

@@ -37,7 +37,9 @@ class PortalFollowUpIT {
             person.find("#doc-file").sendKeys(photo.toAbsolutePath().toString());
             person.click("form[enctype='multipart/form-data'] button[type=submit]");
             person.waitFor(d -> d.getCurrentUrl().contains("done=application.document.attached"));
-            assertThat(person.text()).contains("ownership-deed: " + photo.getFileName());
+            // named as the catalogue names it, and opened from the page
+            assertThat(person.text()).contains("Title deed: " + photo.getFileName()).doesNotContain("ownership-deed");
+            assertThat(person.find("ul.documents a").getAttribute("href")).contains("/en/applications/" + application + "/documents/");
             person.screenshot("documents-en");
             person.click("#submit");
             person.waitFor(d -> d.findElement(By.id("status")).getAttribute("data-status").equals("SUBMITTED"));
@@ -45,6 +47,11 @@ class PortalFollowUpIT {
             // the agency asks; the citizen answers
             staff.go("/en/staff/applications/" + application);
             staff.signInOnKeycloak("mme-staff");
+            // the agency's staff open the applicant's document from the application's page
+            String document = staff.find("ul.documents a").getAttribute("href");
+            Object opened = staff.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + " fetch(arguments[0]).then(r => done(r.status + ' ' + r.headers.get('Content-Type')))", document);
+            assertThat(String.valueOf(opened)).isEqualTo("200 image/png");
             staff.click("#start-review");
             staff.waitFor(d -> d.findElement(By.id("status")).getAttribute("data-status").equals("IN_REVIEW"));
             staff.fill("question", "Please send the deed's second page too.").click("#request-info");
@@ -58,7 +65,7 @@ class PortalFollowUpIT {
             assertThat(person.find("#status").getAttribute("data-status")).isEqualTo("IN_REVIEW");
 
             staff.go("/en/staff/applications/" + application);
-            staff.click("#approve");
+            staff.click("#approve").confirm();
             staff.waitFor(d -> d.findElement(By.id("status")).getAttribute("data-status").equals("APPROVED"));
             staff.click("#complete");
             staff.waitFor(d -> d.findElement(By.id("status")).getAttribute("data-status").equals("COMPLETED"));
@@ -83,8 +90,8 @@ class PortalFollowUpIT {
         try (PortalBrowser person = PortalBrowser.open("ar")) {
             person.go("/ar/inbox");
             person.signInOnKeycloak("citizen2");
-            // the notice's own link, as the inbox shows it
-            String link = "/eservices/renewals/" + card.card();
+            // the notice's own link, as the inbox shows it: in the page's language
+            String link = "/ar/renewals/" + card.card();
             person.waitFor(d -> {
                 d.navigate().refresh();
                 return !d.findElements(By.cssSelector("a[href='" + link + "']")).isEmpty();

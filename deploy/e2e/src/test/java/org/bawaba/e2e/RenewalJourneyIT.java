@@ -44,7 +44,7 @@ class RenewalJourneyIT {
         LocalDate today = LocalDate.now(QATAR);
 
         // the click-to-renew notice reaches citizen1's inbox, linking to the renewal
-        String link = "/eservices/renewals/" + card;
+        String link = "/renewals/" + card;
         JsonNode inbox = awaitJson(() -> Suite.get(NOTIFICATIONS + "/me/notices?size=100", citizen),
             page -> notice(page, link).isPresent());
         JsonNode notice = notice(inbox, link).orElseThrow(() -> new AssertionError("no renewal notice in " + inbox));

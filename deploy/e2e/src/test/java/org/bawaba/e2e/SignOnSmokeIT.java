@@ -172,16 +172,14 @@ class SignOnSmokeIT {
     private record ShortLivedClient(String clientId, String location, String adminToken) implements AutoCloseable {
 
         static ShortLivedClient create() {
-            var admin = Suite.postForm(Suite.KEYCLOAK + "/realms/master/protocol/openid-connect/token", Map.of(
-                "client_id", "admin-cli", "grant_type", "password",
-                "username", System.getProperty("bawaba.keycloak.admin", "admin"),
-                "password", System.getProperty("bawaba.keycloak.admin-password", "admin")), null);
-            assertThat(admin.statusCode()).as("Keycloak admin login: %s", admin.body()).isEqualTo(200);
-            String adminToken = Suite.json(admin.body()).get("access_token").asString();
+            String adminToken = Suite.keycloakAdmin();
             String clientId = "e2e-short-lived-" + UUID.randomUUID();
             var created = Suite.postJson(Suite.KEYCLOAK + "/admin/realms/bawaba/clients", """
                 {"clientId": "%s", "publicClient": true, "directAccessGrantsEnabled": true,
-                 "standardFlowEnabled": false, "attributes": {"access.token.lifespan": "1"}}
+                 "standardFlowEnabled": false, "attributes": {"access.token.lifespan": "1"},
+                 "protocolMappers": [{"name": "audience bawaba-api", "protocol": "openid-connect",
+                   "protocolMapper": "oidc-audience-mapper",
+                   "config": {"included.custom.audience": "bawaba-api", "access.token.claim": "true"}}]}
                 """.formatted(clientId), adminToken);
             assertThat(created.statusCode()).as("create client: %s", created.body()).isEqualTo(201);
             return new ShortLivedClient(clientId, created.headers().firstValue("Location").orElseThrow(), adminToken);

@@ -1,16 +1,26 @@
 package org.bawaba.e2e;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -21,6 +31,20 @@ final class Suite {
     static final String GATEWAY = System.getProperty("bawaba.gateway", "http://localhost:8080");
     static final String KEYCLOAK = System.getProperty("bawaba.keycloak", "http://localhost:8180");
     static final String REALM = KEYCLOAK + "/realms/bawaba";
+    /** The running suite's runtime folder: its secrets are in secrets.env. */
+    static final Path RUNTIME = Path.of(System.getProperty("bawaba.runtime", "../../.bawaba"));
+
+    /** The demo staff and admins: the realm asks them for a one-time code (their authenticator's secret is documented). */
+    static final Set<String> SECOND_FACTOR = Set.of("moi-staff", "moi-admin", "mme-staff", "mme-admin", "platform-admin");
+
+    /** Tokens already issued, per demo user, reused while they have a minute left (a one-time code is used once). */
+    private static final Map<String, Issued> TOKENS = new ConcurrentHashMap<>();
+
+    /** The last 30-second window whose code each demo user spent. */
+    private static final Map<String, Long> SPENT = new ConcurrentHashMap<>();
+
+    private record Issued(String token, long expiresAt) {
+    }
 
     private static final HttpClient HTTP = HttpClient.newBuilder()
         .connectTimeout(Duration.ofSeconds(5)).build();
@@ -115,13 +139,126 @@ final class Suite {
         }
     }
 
-    /** A demo user's access token, exactly as the README's walk-through gets one. */
+    /**
+     * A demo user's access token, as the README's walk-through gets one ({@code ./bawaba token}): a password
+     * grant, with the current one-time code for staff and admins. A token with more than a minute left is
+     * reused: the realm takes each code once, so a second grant in the same 30 seconds would wait.
+     */
     static String token(String username) {
-        var response = postForm(REALM + "/protocol/openid-connect/token", Map.of(
+        Issued issued = TOKENS.get(username);
+        if (issued != null && issued.expiresAt() - System.currentTimeMillis() > 60_000) {
+            return issued.token();
+        }
+        Map<String, String> form = new java.util.HashMap<>(Map.of(
             "client_id", "bawaba-cli", "grant_type", "password", "scope", "openid",
-            "username", username, "password", "demo"), null);
+            "username", username, "password", "demo"));
+        if (SECOND_FACTOR.contains(username)) {
+            form.put("totp", freshCode(username));
+        }
+        var response = postForm(REALM + "/protocol/openid-connect/token", form, null);
         if (response.statusCode() != 200) {
             throw new IllegalStateException("no token for " + username + ": " + response.body());
+        }
+        JsonNode body = json(response.body());
+        String token = body.get("access_token").asString();
+        TOKENS.put(username, new Issued(token, System.currentTimeMillis() + body.get("expires_in").asLong() * 1000));
+        return token;
+    }
+
+    /**
+     * A one-time code of a demo staff user that has not been used yet (the realm refuses a code twice): the
+     * current window's, or, when this run already spent it, the next one's, waited for.
+     */
+    static synchronized String freshCode(String username) {
+        long window = System.currentTimeMillis() / 30_000;
+        if (SPENT.getOrDefault(username, -1L) >= window) {
+            window = SPENT.get(username) + 1;
+            sleepUntil(window * 30_000 + 200);
+        }
+        SPENT.put(username, window);
+        return totp("bawaba-demo-totp-" + username, window);
+    }
+
+    /** RFC 6238 (HMAC-SHA1, 6 digits, 30-second steps), with the secret's bytes as the key, as Keycloak keeps it. */
+    static String totp(String secret, long window) {
+        return totp(secret.getBytes(StandardCharsets.UTF_8), window);
+    }
+
+    static String totp(byte[] key, long window) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec(key, "HmacSHA1"));
+            byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(window).array());
+            int offset = hash[hash.length - 1] & 0x0f;
+            return "%06d".formatted((ByteBuffer.wrap(hash, offset, 4).getInt() & 0x7fffffff) % 1_000_000);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits {@code duration}. */
+    static void pause(java.time.Duration duration) {
+        sleepUntil(System.currentTimeMillis() + duration.toMillis());
+    }
+
+    private static void sleepUntil(long epochMillis) {
+        try {
+            Thread.sleep(Math.max(0, epochMillis - System.currentTimeMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One secret of the running installation (./bawaba secret NAME), e.g. a sample service's client secret. */
+    static String secret(String name) {
+        Path file = RUNTIME.resolve("secrets.env");
+        try {
+            return Files.readAllLines(file).stream()
+                .filter(line -> line.startsWith(name + "="))
+                .map(line -> line.substring(name.length() + 1))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no secret " + name + " in " + file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the suite's secrets (" + file + ") cannot be read: is it running?", e);
+        }
+    }
+
+    /** An access token of Keycloak's master-realm admin (admin, with this installation's generated password). */
+    static String keycloakAdmin() {
+        var response = postForm(KEYCLOAK + "/realms/master/protocol/openid-connect/token", Map.of(
+            "grant_type", "password", "client_id", "admin-cli", "username", "admin",
+            "password", secret("KEYCLOAK_ADMIN_PASSWORD")), null);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Keycloak's admin cannot sign in: " + response.body());
+        }
+        return json(response.body()).get("access_token").asString();
+    }
+
+    /** RFC 4648 base32 (what an authenticator app is shown), spaces ignored: the bytes of a TOTP key. */
+    static byte[] base32(String text) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        var out = new java.io.ByteArrayOutputStream();
+        int buffer = 0;
+        int bits = 0;
+        for (char c : text.replace(" ", "").replace("=", "").toUpperCase().toCharArray()) {
+            buffer = (buffer << 5) | alphabet.indexOf(c);
+            bits += 5;
+            if (bits >= 8) {
+                out.write((buffer >> (bits - 8)) & 0xff);
+                bits -= 8;
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** A client-credentials token of a client of the realm whose secret this installation generated. */
+    static String systemToken(String clientId) {
+        var response = postForm(REALM + "/protocol/openid-connect/token", Map.of(
+            "grant_type", "client_credentials", "client_id", clientId,
+            "client_secret", secret("BAWABA_CLIENT_SECRET_" + clientId.toUpperCase().replace('-', '_'))), null);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("no token for client " + clientId + ": " + response.body());
         }
         return json(response.body()).get("access_token").asString();
     }

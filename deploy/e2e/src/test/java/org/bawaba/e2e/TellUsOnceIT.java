@@ -2,13 +2,11 @@ package org.bawaba.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.bawaba.e2e.Suite.GATEWAY;
-import static org.bawaba.e2e.Suite.REALM;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -37,9 +35,9 @@ class TellUsOnceIT {
         assertThat(Suite.putJson(GATEWAY + "/api/auth/agencies/moi", """
             {"name": {"en": "Ministry of Interior", "ar": "وزارة الداخلية"}, "services": ["identity"]}""",
             admin).statusCode()).isIn(200, 201);
-        // each agency's own system, with its client of the local realm (local-dev-only secrets, as the services use)
-        String ewaSystem = clientToken("ewa-accounts", "local-dev-only-ewa-accounts-secret");
-        String moiSystem = clientToken("moi-identity", "local-dev-only-moi-identity-secret");
+        // each agency's own system, with its client of the local realm (the installation's secrets, as the services use)
+        String ewaSystem = Suite.systemToken("ewa-accounts");
+        String moiSystem = Suite.systemToken("moi-identity");
         assertThat(Suite.claims(ewaSystem).get("agency").asString()).isEqualTo("ewa");
 
         String citizen = Suite.token("citizen1");
@@ -114,8 +112,8 @@ class TellUsOnceIT {
         assertThat(Suite.putJson(GATEWAY + "/api/auth/agencies/ewa", """
             {"name": {"en": "Electricity and Water Authority", "ar": "هيئة الكهرباء والماء"}, "services": ["accounts"]}""",
             admin).statusCode()).isIn(200, 201);
-        String ewaSystem = clientToken("ewa-accounts", "local-dev-only-ewa-accounts-secret");
-        String moiSystem = clientToken("moi-identity", "local-dev-only-moi-identity-secret");
+        String ewaSystem = Suite.systemToken("ewa-accounts");
+        String moiSystem = Suite.systemToken("moi-identity");
         String citizen = Suite.token("citizen3");
         String subject = Suite.claims(citizen).get("sub").asString();
         await(() -> Suite.get(EWA + "/accounts", citizen), response -> response.statusCode() == 200);
@@ -169,13 +167,6 @@ class TellUsOnceIT {
             .directory(root).inheritIO().start();
         assertThat(process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)).as("./bawaba " + command).isTrue();
         assertThat(process.exitValue()).as("./bawaba " + command + " " + component).isZero();
-    }
-
-    private static String clientToken(String clientId, String secret) {
-        var response = Suite.postForm(REALM + "/protocol/openid-connect/token", Map.of(
-            "grant_type", "client_credentials", "client_id", clientId, "client_secret", secret), null);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return Suite.json(response.body()).get("access_token").asString();
     }
 
     /** Asks until the answer satisfies {@code done} or 60 s passed (the gateway re-reads the directory every 10 s). */
