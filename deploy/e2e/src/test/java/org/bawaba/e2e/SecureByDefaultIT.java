@@ -129,20 +129,27 @@ class SecureByDefaultIT {
     @Test
     void staffSignInWithASecondFactorCitizensWithTheirPassword() {
         String tokenUrl = Suite.REALM + "/protocol/openid-connect/token";
-        for (String staff : List.of("moi-staff", "mme-admin", "platform-admin")) {
-            // the realm locks a user out for a minute after two failed sign-ins less than a second apart
-            // (brute-force protection, quickLoginCheckMilliSeconds): the attempts here are spaced wider
+        // refused without the code and with a wrong one: tried on one admin only, whose brute-force record is
+        // cleared afterwards, since the realm locks a user out for a minute after two failures less than a
+        // second apart (quickLoginCheckMilliSeconds) and a later test signing in as them would be refused
+        String tried = "mme-admin";
+        try {
             Suite.pause(Duration.ofMillis(1100));
             var passwordOnly = Suite.postForm(tokenUrl, Map.of("client_id", "bawaba-cli", "grant_type", "password",
-                "username", staff, "password", "demo"), null);
-            assertThat(passwordOnly.statusCode()).as(staff).isIn(400, 401);
-            assertThat(passwordOnly.body()).as(staff).contains("invalid_grant");
+                "username", tried, "password", "demo"), null);
+            assertThat(passwordOnly.statusCode()).isIn(400, 401);
+            assertThat(passwordOnly.body()).contains("invalid_grant");
             Suite.pause(Duration.ofMillis(1100));
             var wrongCode = Suite.postForm(tokenUrl, Map.of("client_id", "bawaba-cli", "grant_type", "password",
-                "username", staff, "password", "demo", "totp", "000000"), null);
-            assertThat(wrongCode.statusCode()).as(staff).isIn(400, 401);
-            assertThat(wrongCode.body()).as(staff).contains("invalid_grant");
-            Suite.pause(Duration.ofMillis(1100));
+                "username", tried, "password", "demo", "totp", "000000"), null);
+            assertThat(wrongCode.statusCode()).isIn(400, 401);
+            assertThat(wrongCode.body()).contains("invalid_grant");
+        } finally {
+            Suite.clearFailedSignIns(tried);
+        }
+        assertThat(Suite.failedSignIns(tried).path("numFailures").asInt()).isZero();
+        // and admitted with the password and a fresh code, staff and admins alike
+        for (String staff : List.of("moi-staff", "mme-admin", "platform-admin")) {
             var withCode = Suite.postForm(tokenUrl, Map.of("client_id", "bawaba-cli", "grant_type", "password",
                 "username", staff, "password", "demo", "totp", Suite.freshCode(staff)), null);
             assertThat(withCode.statusCode()).as(staff + ": " + withCode.body()).isEqualTo(200);

@@ -157,7 +157,8 @@ final class Suite {
         }
         var response = postForm(REALM + "/protocol/openid-connect/token", form, null);
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("no token for " + username + ": " + response.body());
+            throw new IllegalStateException("no token for " + username + ": " + response.body()
+                + "; Keycloak's brute-force record of them: " + describeFailedSignIns(username));
         }
         JsonNode body = json(response.body());
         String token = body.get("access_token").asString();
@@ -233,6 +234,48 @@ final class Suite {
             throw new IllegalStateException("Keycloak's admin cannot sign in: " + response.body());
         }
         return json(response.body()).get("access_token").asString();
+    }
+
+    /**
+     * Keycloak's brute-force record of a user ({@code numFailures}, {@code disabled}, {@code lastFailure}): the
+     * realm refuses a locked-out user's sign-in with the same "Invalid user credentials" as a wrong password.
+     */
+    static JsonNode failedSignIns(String username) {
+        var response = get(KEYCLOAK + "/admin/realms/bawaba/attack-detection/brute-force/users/" + userId(username),
+            keycloakAdmin());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("no brute-force record of " + username + ": " + response.statusCode());
+        }
+        return json(response.body());
+    }
+
+    /** Forgets a user's failed sign-ins (and a lockout they caused), as an administrator would. */
+    static void clearFailedSignIns(String username) {
+        var response = send(HttpRequest.newBuilder(URI.create(
+                KEYCLOAK + "/admin/realms/bawaba/attack-detection/brute-force/users/" + userId(username)))
+            .header("Authorization", "Bearer " + keycloakAdmin()).DELETE().build());
+        if (response.statusCode() != 204) {
+            throw new IllegalStateException("the failed sign-ins of " + username + " were not cleared: "
+                + response.statusCode() + " " + response.body());
+        }
+    }
+
+    private static String describeFailedSignIns(String username) {
+        try {
+            return failedSignIns(username).toString();
+        } catch (RuntimeException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
+    }
+
+    private static String userId(String username) {
+        var response = get(KEYCLOAK + "/admin/realms/bawaba/users?exact=true&username="
+            + URLEncoder.encode(username, StandardCharsets.UTF_8), keycloakAdmin());
+        JsonNode users = json(response.body());
+        if (response.statusCode() != 200 || users.size() != 1) {
+            throw new IllegalStateException("no user " + username + " in the realm: " + response.body());
+        }
+        return users.get(0).get("id").asString();
     }
 
     /** RFC 4648 base32 (what an authenticator app is shown), spaces ignored: the bytes of a TOTP key. */
