@@ -651,7 +651,10 @@ cmd_restart() {
   cmd_stop "$name"
   start_component "$name"
   while ! is_ready "$name"; do
-    pid_of "$name" > /dev/null || { tail -n 25 "$LOGS/$name.log" >&2; die "$name exited while starting"; }
+    # exited, not only pid_of: a starting component's pid can briefly fail the ownership check (see exited)
+    if ! pid_of "$name" > /dev/null && exited "$name"; then
+      tail -n 25 "$LOGS/$name.log" >&2; die "$name exited while starting"
+    fi
     [ $((SECONDS - t0)) -le "$START_TIMEOUT" ] || die "$name not ready after ${START_TIMEOUT}s: see $LOGS/$name.log"
     sleep 0.5
   done
