@@ -12,6 +12,7 @@ PIDS=$RT/run
 
 KAFKA_PORT=${KAFKA_PORT:-9092}
 KAFKA_CONTROLLER_PORT=${KAFKA_CONTROLLER_PORT:-9093}
+KAFKA_BROKER_PORT=${KAFKA_BROKER_PORT:-9094}
 KEYCLOAK_PORT=${KEYCLOAK_PORT:-8180}
 KEYCLOAK_MGMT_PORT=${KEYCLOAK_MGMT_PORT:-9180}
 REGISTRY_PORT=${REGISTRY_PORT:-8761}
@@ -179,7 +180,7 @@ all_components() { printf '%s\n' kafka keycloak mail sms registry "${APPS[@]}"; 
 
 component_ports() {
   case "$1" in
-    kafka) echo "$KAFKA_PORT $KAFKA_CONTROLLER_PORT" ;;
+    kafka) echo "$KAFKA_PORT $KAFKA_CONTROLLER_PORT $KAFKA_BROKER_PORT" ;;
     keycloak) echo "$KEYCLOAK_PORT $KEYCLOAK_MGMT_PORT" ;;
     registry) echo "$REGISTRY_PORT" ;;
     mail) echo "$MAIL_SMTP_PORT $MAIL_WEB_PORT" ;;
@@ -190,7 +191,8 @@ component_ports() {
 
 is_ready() {
   case "$1" in
-    kafka) grep -qs 'Kafka Server started' "$LOGS/kafka.log" && port_open 127.0.0.1 "$KAFKA_PORT" ;;
+    # ready once its topics and ACLs are in place (run_kafka)
+    kafka) [ -f "$RT/kafka/acls.applied" ] && port_open 127.0.0.1 "$KAFKA_PORT" ;;
     keycloak) http_ok "http://localhost:$KEYCLOAK_MGMT_PORT/health/ready" ;;
     registry) http_ok "http://localhost:$REGISTRY_PORT/actuator/health/readiness" ;;
     mail) port_open 127.0.0.1 "$MAIL_SMTP_PORT" && port_open 127.0.0.1 "$MAIL_WEB_PORT" ;;
@@ -202,7 +204,9 @@ is_ready() {
 # What a component waits for before it starts.
 needs() {
   case "$1" in
-    kafka|keycloak|mail|sms|registry) ;;
+    keycloak|mail|sms|registry) ;;
+    # the broker checks clients' tokens with the realm's keys, which it fetches when it starts
+    kafka) echo keycloak ;;
     # the registry admits each with its Keycloak client's credentials, which it checks with Keycloak
     gateway) echo registry keycloak ;;
     *) echo registry kafka keycloak ;;
@@ -249,20 +253,43 @@ exited() {
   ! kill -0 "$pid" 2>/dev/null
 }
 
-# In the component's session: format the broker's storage the first time, then run it.
+# In the component's session: format the broker's storage the first time, then run it; once it has
+# started, create its topics and converge its ACLs (deploy/local/KafkaAcls.java, from the cluster's
+# topics.yaml and users.yaml) before the launcher takes it for ready. No listener is anonymous (see
+# deploy/local/kafka/server.properties.template).
 run_kafka() {
-  local data=$RT/kafka/data cp="$KAFKA_LIBS/*" cluster
+  local data=$RT/kafka/data cp="$KAFKA_LIBS/*" cluster issuer="http://localhost:$KEYCLOAK_PORT/realms/bawaba"
+  local password; password=$(secret KAFKA_BROKER_PASSWORD)
   mkdir -p "$data"
-  sed -e "s#@KAFKA_PORT@#$KAFKA_PORT#g" -e "s#@CONTROLLER_PORT@#$KAFKA_CONTROLLER_PORT#g" \
+  rm -f "$RT/kafka/acls.applied"
+  ( umask 077; sed -e "s#@KAFKA_PORT@#$KAFKA_PORT#g" -e "s#@CONTROLLER_PORT@#$KAFKA_CONTROLLER_PORT#g" \
+      -e "s#@BROKER_PORT@#$KAFKA_BROKER_PORT#g" -e "s#@BROKER_PASSWORD@#$password#g" -e "s#@ISSUER@#$issuer#g" \
       -e "s#@DATA_DIR@#$data#g" "$ROOT/deploy/local/kafka/server.properties.template" \
-      > "$RT/kafka/server.properties"
+      > "$RT/kafka/server.properties" )
   if [ ! -f "$data/meta.properties" ]; then
     # a cluster id is 16 random bytes, URL-safe base64 without padding
     cluster=$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')
     java -cp "$cp" kafka.tools.StorageTool format --standalone -t "$cluster" \
       -c "$RT/kafka/server.properties" || die "formatting Kafka's storage failed"
   fi
+  local broker=$$
+  (
+    until grep -qs 'Kafka Server started' "$LOGS/kafka.log"; do
+      kill -0 "$broker" 2>/dev/null || exit 0
+      sleep 0.5
+    done
+    if java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$cp" "$ROOT/deploy/local/KafkaAcls.java" \
+        "localhost:$KAFKA_BROKER_PORT" "$password" "$ROOT/deploy/kubernetes/base/kafka/topics.yaml" \
+        "$ROOT/deploy/kubernetes/base/kafka/users.yaml"; then
+      touch "$RT/kafka/acls.applied"
+    else
+      echo "bawaba: the broker's topics and ACLs could not be applied; stopping it"
+      kill "$broker"
+    fi
+  ) &
+  # Kafka 4 fetches OAuth keys only from the URLs it is told it may
   exec java -Xms64m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+    -Dorg.apache.kafka.sasl.oauthbearer.allowed.urls="$issuer/protocol/openid-connect/certs" \
     -Dlog4j2.configurationFile="$ROOT/deploy/local/kafka/log4j2.yaml" \
     -cp "$cp" kafka.Kafka "$RT/kafka/server.properties"
 }
@@ -331,6 +358,16 @@ platform_env() {
     "KEYCLOAK_ISSUER_URI=http://localhost:$KEYCLOAK_PORT/realms/bawaba" "KEYCLOAK_URL=http://localhost:$KEYCLOAK_PORT" \
     "REGISTRY_ADDRESS=localhost:$REGISTRY_PORT" "KAFKA_BOOTSTRAP_SERVERS=localhost:$KAFKA_PORT" \
     "BAWABA_PUBLIC_URL=$(public_url)"
+  # Kafka: its own client logs in at the broker's CLIENT listener with its own client credentials (Kafka's
+  # OAUTHBEARER login), as in the cluster (deploy/kubernetes/base/platform.env), without TLS on loopback
+  local token="http://localhost:$KEYCLOAK_PORT/realms/bawaba/protocol/openid-connect/token"
+  printf '%s\n' "SPRING_KAFKA_SECURITY_PROTOCOL=SASL_PLAINTEXT" "SPRING_KAFKA_PROPERTIES_SASL_MECHANISM=OAUTHBEARER" \
+    "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG=org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required;" \
+    "SPRING_KAFKA_PROPERTIES_SASL_LOGIN_CALLBACK_HANDLER_CLASS=org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginCallbackHandler" \
+    "SPRING_KAFKA_PROPERTIES_SASL_OAUTHBEARER_TOKEN_ENDPOINT_URL=$token" \
+    "SPRING_KAFKA_PROPERTIES_SASL_OAUTHBEARER_CLIENT_CREDENTIALS_CLIENT_ID=$name" \
+    "SPRING_KAFKA_PROPERTIES_SASL_OAUTHBEARER_CLIENT_CREDENTIALS_CLIENT_SECRET=$(secret "$(client_secret_var "$name")")" \
+    "JAVA_TOOL_OPTIONS=-Dorg.apache.kafka.sasl.oauthbearer.allowed.urls=$token"
   component_secrets "$name"
 }
 
@@ -435,6 +472,7 @@ preflight() {
 port_var() {
   case "$1:$2" in
     kafka:"$KAFKA_CONTROLLER_PORT") echo KAFKA_CONTROLLER_PORT ;;
+    kafka:"$KAFKA_BROKER_PORT") echo KAFKA_BROKER_PORT ;;
     kafka:*) echo KAFKA_PORT ;;
     keycloak:"$KEYCLOAK_MGMT_PORT") echo KEYCLOAK_MGMT_PORT ;;
     keycloak:*) echo KEYCLOAK_PORT ;;

@@ -15,18 +15,17 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * How many records each of the suite's Kafka topics holds (the sum of its partitions' end offsets), read
- * with Kafka's Admin client. The one place the end-to-end tests open the broker for counting: when the
- * broker requires authentication, only this class changes.
+ * with Kafka's Admin client, signed in as the broker's operator ({@link Suite#kafkaOperator()}).
  */
 final class EventCounts implements AutoCloseable {
-
-    static final String BOOTSTRAP = System.getProperty("bawaba.kafka", "localhost:9092");
 
     private final Admin admin;
 
     EventCounts() {
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BOOTSTRAP,
-            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000));
+        Map<String, Object> config = new java.util.HashMap<>(Suite.kafkaOperator());
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
+        this.admin = Admin.create(config);
     }
 
     /** Records per topic, for the topics whose name starts with one of {@code prefixes}. */
@@ -49,7 +48,7 @@ final class EventCounts implements AutoCloseable {
             offsets.forEach((partition, info) -> counts.merge(partition.topic(), info.offset(), Long::sum));
             return counts;
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Kafka at " + BOOTSTRAP + " does not answer", e);
+            throw new IllegalStateException("Kafka at " + Suite.KAFKA_OPERATOR + " does not answer", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -28,7 +28,6 @@ import tools.jackson.databind.JsonNode;
 class ParticipationJourneyIT {
 
     private static final String API = GATEWAY + "/api/participation";
-    private static final String KAFKA = System.getProperty("bawaba.kafka", "localhost:9092");
 
     @Test
     void staffCreateAPollThreeCitizensVoteItClosesAndTheResultsAndTheClosingEventAppear() {
@@ -116,9 +115,10 @@ class ParticipationJourneyIT {
 
     /** The poll's closed event on the suite's broker (read from the beginning, 60 s at most). */
     private static ConsumerRecord<String, byte[]> closingEvent(String pollId) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA,
-            ConsumerConfig.GROUP_ID_CONFIG, "e2e-participation-" + UUID.randomUUID(),
-            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // read as the broker's operator: no component reads the polls topic with a group of its own
+        Map<String, Object> config = new java.util.HashMap<>(Suite.kafkaOperator());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-participation-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of("bawaba.participation.polls"));
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -131,7 +131,7 @@ class ParticipationJourneyIT {
                 }
             }
         }
-        throw new AssertionError("no poll.closed.v1 event for " + pollId + " on " + KAFKA);
+        throw new AssertionError("no poll.closed.v1 event for " + pollId + " on " + Suite.KAFKA_OPERATOR);
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

@@ -278,6 +278,45 @@ final class Suite {
         return users.get(0).get("id").asString();
     }
 
+    /** The broker's listener for clients (SASL OAUTHBEARER only). */
+    static final String KAFKA = System.getProperty("bawaba.kafka", "localhost:9092");
+
+    /** The broker's own listener (SASL PLAIN, its super user), which operators' tools use. */
+    static final String KAFKA_OPERATOR = System.getProperty("bawaba.kafka.operator", "localhost:9094");
+
+    /**
+     * A Kafka client's settings for signing in as the broker's super user ("broker", with this installation's
+     * KAFKA_BROKER_PASSWORD) on its own listener: what an operator's tool uses, e.g. to count records.
+     */
+    static Map<String, Object> kafkaOperator() {
+        return Map.of("bootstrap.servers", KAFKA_OPERATOR, "security.protocol", "SASL_PLAINTEXT",
+            "sasl.mechanism", "PLAIN",
+            "sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"broker\" "
+                + "password=\"" + secret("KAFKA_BROKER_PASSWORD") + "\";");
+    }
+
+    /**
+     * A Kafka client's settings for signing in as Keycloak client {@code clientId} with {@code secret} (OAUTHBEARER,
+     * client credentials), as every component does.
+     */
+    static Map<String, Object> kafkaClient(String clientId, String secret) {
+        String tokenEndpoint = REALM + "/protocol/openid-connect/token";
+        // Kafka 4 asks its OAuth URLs to be allowed by the JVM
+        System.setProperty("org.apache.kafka.sasl.oauthbearer.allowed.urls", tokenEndpoint);
+        return Map.of("bootstrap.servers", KAFKA, "security.protocol", "SASL_PLAINTEXT",
+            "sasl.mechanism", "OAUTHBEARER",
+            "sasl.jaas.config", "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required;",
+            "sasl.login.callback.handler.class", "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginCallbackHandler",
+            "sasl.oauthbearer.token.endpoint.url", tokenEndpoint,
+            "sasl.oauthbearer.client.credentials.client.id", clientId,
+            "sasl.oauthbearer.client.credentials.client.secret", secret);
+    }
+
+    /** {@link #kafkaClient(String, String)} for one of this installation's components. */
+    static Map<String, Object> kafkaClient(String component) {
+        return kafkaClient(component, secret("BAWABA_CLIENT_SECRET_" + component.toUpperCase().replace('-', '_')));
+    }
+
     /** RFC 4648 base32 (what an authenticator app is shown), spaces ignored: the bytes of a TOTP key. */
     static byte[] base32(String text) {
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";

@@ -219,6 +219,36 @@ class InStepWithLocalRunTest {
 		assertThat(secretUrl).isEqualTo(publicUrl);
 	}
 
+	/**
+	 * The local broker (deploy/local/kafka) checks clients as the cluster's does: OAUTHBEARER tokens of the realm
+	 * with the audience bawaba-kafka, the azp claim as the principal, ACLs with nothing allowed by default, and
+	 * no listener that takes a client without signing in.
+	 */
+	@ParameterizedTest
+	@MethodSource("overlays")
+	void theLocalBrokerChecksClientsAsTheClustersDoes(String overlay) throws IOException {
+		Rendered rendered = Rendered.overlay(overlay);
+		String cluster = rendered.get("Kafka", "bawaba-kafka").at("/spec/kafka/listeners/0/authentication/listenerConfig")
+			.path("oauthbearer.sasl.jaas.config").asText();
+		assertThat(cluster).contains("oauth.username.claim=\"azp\"", "'bawaba-kafka' in @.aud");
+		assertThat(rendered.get("Kafka", "bawaba-kafka").at("/spec/kafka/authorization/type").asText()).isEqualTo("simple");
+
+		java.util.Properties local = new java.util.Properties();
+		try (var in = Files.newBufferedReader(Rendered.ROOT.resolve("deploy/local/kafka/server.properties.template"))) {
+			local.load(in);
+		}
+		assertThat(local.getProperty("sasl.oauthbearer.sub.claim.name")).isEqualTo("azp");
+		assertThat(local.getProperty("sasl.oauthbearer.expected.audience")).isEqualTo("bawaba-kafka");
+		assertThat(local.getProperty("sasl.oauthbearer.expected.issuer")).isEqualTo("@ISSUER@");
+		assertThat(local.getProperty("authorizer.class.name")).isEqualTo("org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+		assertThat(local.getProperty("allow.everyone.if.no.acl.found")).isEqualTo("false");
+		assertThat(local.getProperty("listener.name.client.sasl.enabled.mechanisms")).isEqualTo("OAUTHBEARER");
+		for (String listener : local.getProperty("listener.security.protocol.map").split(",")) {
+			assertThat(listener).as("every listener signs clients in").endsWith(":SASL_PLAINTEXT");
+		}
+		assertThat(local.getProperty("listeners").split(",")).allMatch(listener -> listener.contains("//localhost:"));
+	}
+
 	static JsonNode app(ObjectNode workload) {
 		for (JsonNode container : workload.at("/spec/template/spec/containers")) {
 			if ("app".equals(container.path("name").asText())) {

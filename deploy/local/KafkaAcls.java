@@ -1,0 +1,134 @@
+import java.io.File;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
+
+/**
+ * The local broker's topics and ACLs, from the cluster's own declarations: every KafkaTopic of
+ * {@code topics.yaml} (one replica here) and, for every KafkaUser of {@code users.yaml}, its ACLs for the
+ * principal {@code User:<name>} (the client id, the token's azp claim). ACLs that are not declared are
+ * removed, so the broker holds exactly what the file says after every start. Run in the broker's session by
+ * the launcher, with Kafka's own libraries:
+ *
+ * <pre>java -cp "$KAFKA_LIBS/*" deploy/local/KafkaAcls.java BOOTSTRAP PASSWORD TOPICS_YAML USERS_YAML</pre>
+ *
+ * It connects as the broker's super user (SASL PLAIN on the broker's own listener).
+ */
+public class KafkaAcls {
+
+	public static void main(String[] args) throws Exception {
+		if (args.length != 4) {
+			System.err.println("usage: KafkaAcls BOOTSTRAP PASSWORD TOPICS_YAML USERS_YAML");
+			System.exit(2);
+		}
+		Properties config = new Properties();
+		config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, args[0]);
+		config.put(AdminClientConfig.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
+		config.put("sasl.mechanism", "PLAIN");
+		config.put("sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required "
+				+ "username=\"broker\" password=\"" + args[1] + "\";");
+		List<NewTopic> topics = topics(documents(new File(args[2])));
+		Set<AclBinding> declared = acls(documents(new File(args[3])));
+		try (Admin admin = Admin.create(config)) {
+			Set<String> existing = admin.listTopics().names().get();
+			List<NewTopic> missing = topics.stream().filter(topic -> !existing.contains(topic.name())).toList();
+			for (NewTopic topic : missing) {
+				try {
+					admin.createTopics(List.of(topic)).all().get();
+				} catch (ExecutionException e) {
+					if (!(e.getCause() instanceof TopicExistsException)) {
+						throw e;
+					}
+				}
+			}
+			Set<AclBinding> present = new HashSet<>(admin.describeAcls(AclBindingFilter.ANY).values().get());
+			List<AclBindingFilter> stale = present.stream().filter(binding -> !declared.contains(binding))
+				.map(AclBinding::toFilter).toList();
+			List<AclBinding> added = declared.stream().filter(binding -> !present.contains(binding)).toList();
+			if (!stale.isEmpty()) {
+				admin.deleteAcls(stale).all().get();
+			}
+			if (!added.isEmpty()) {
+				admin.createAcls(added).all().get();
+			}
+			long principals = declared.stream().map(binding -> binding.entry().principal()).distinct().count();
+			System.out.printf("Kafka topics: %d declared, %d created. ACLs: %d for %d principals (%d added, %d removed).%n",
+					topics.size(), missing.size(), declared.size(), principals, added.size(), stale.size());
+		}
+	}
+
+	private static List<JsonNode> documents(File file) throws Exception {
+		ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+		List<JsonNode> documents = new ArrayList<>();
+		try (YAMLParser parser = new YAMLFactory().createParser(file)) {
+			var values = yaml.readValues(parser, JsonNode.class);
+			while (values.hasNext()) {
+				JsonNode document = values.next();
+				if (document != null && !document.isNull()) {
+					documents.add(document);
+				}
+			}
+		}
+		return documents;
+	}
+
+	/** Every KafkaTopic, with its partitions and configuration, on this one broker. */
+	static List<NewTopic> topics(List<JsonNode> documents) {
+		List<NewTopic> topics = new ArrayList<>();
+		for (JsonNode topic : documents) {
+			if (!"KafkaTopic".equals(topic.path("kind").asText())) {
+				continue;
+			}
+			Map<String, String> settings = new java.util.HashMap<>();
+			topic.path("spec").path("config").properties().forEach(e -> settings.put(e.getKey(), e.getValue().asText()));
+			settings.put("min.insync.replicas", "1");
+			topics.add(new NewTopic(topic.path("metadata").path("name").asText(),
+					topic.path("spec").path("partitions").asInt(1), (short) 1).configs(settings));
+		}
+		return topics;
+	}
+
+	/** Every KafkaUser's ACLs, each operation one ALLOW binding for its principal from any host. */
+	static Set<AclBinding> acls(List<JsonNode> documents) {
+		Set<AclBinding> bindings = new HashSet<>();
+		for (JsonNode user : documents) {
+			if (!"KafkaUser".equals(user.path("kind").asText())) {
+				continue;
+			}
+			String principal = "User:" + user.path("metadata").path("name").asText();
+			for (JsonNode acl : user.path("spec").path("authorization").path("acls")) {
+				JsonNode resource = acl.path("resource");
+				ResourcePattern pattern = new ResourcePattern(
+						ResourceType.fromString(resource.path("type").asText()),
+						resource.path("name").asText(),
+						"prefix".equals(resource.path("patternType").asText()) ? PatternType.PREFIXED : PatternType.LITERAL);
+				for (JsonNode operation : acl.path("operations")) {
+					bindings.add(new AclBinding(pattern, new AccessControlEntry(principal, "*",
+							AclOperation.fromString(operation.asText()), AclPermissionType.ALLOW)));
+				}
+			}
+		}
+		return bindings;
+	}
+}
