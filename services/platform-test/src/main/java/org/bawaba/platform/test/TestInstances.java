@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -30,11 +31,16 @@ public final class TestInstances implements AutoCloseable {
 	 * (command-line arguments, so above the service's and the platform's defaults) and a random port.
 	 */
 	public static TestInstances start(Class<?> application, int count, String... arguments) {
+		return start(new Class<?>[] { application }, count, arguments);
+	}
+
+	/** As {@link #start(Class, int, String...)}, from several sources (the application and test configuration). */
+	public static TestInstances start(Class<?>[] sources, int count, String... arguments) {
 		String[] args = Stream.concat(Stream.of("--server.port=0", "--eureka.client.enabled=false"),
 				Stream.of(arguments)).toArray(String[]::new);
 		List<ConfigurableApplicationContext> started = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
-			started.add(new SpringApplicationBuilder(application).run(args));
+			started.add(new SpringApplicationBuilder(sources).run(args));
 		}
 		return new TestInstances(List.copyOf(started));
 	}
@@ -53,10 +59,15 @@ public final class TestInstances implements AutoCloseable {
 	 * what each returned, in order; waits two minutes at most.
 	 */
 	public <T> List<T> together(Function<ConfigurableApplicationContext, T> job) {
+		return atOnce(instances.stream().<Supplier<T>>map(instance -> () -> job.apply(instance)).toList());
+	}
+
+	/** Runs each of {@code jobs} at the same moment, one thread each, and returns their results in order. */
+	public static <T> List<T> atOnce(List<Supplier<T>> jobs) {
 		CountDownLatch go = new CountDownLatch(1);
-		// a thread per instance: the common pool may have one thread only (on two cores), which would run them in turn
-		ExecutorService threads = Executors.newFixedThreadPool(instances.size());
-		List<CompletableFuture<T>> runs = instances.stream().map(instance -> CompletableFuture.supplyAsync(() -> {
+		// a thread per job: the common pool may have one thread only (on two cores), which would run them in turn
+		ExecutorService threads = Executors.newFixedThreadPool(jobs.size());
+		List<CompletableFuture<T>> runs = jobs.stream().map(job -> CompletableFuture.supplyAsync(() -> {
 			try {
 				go.await();
 			}
@@ -64,7 +75,7 @@ public final class TestInstances implements AutoCloseable {
 				Thread.currentThread().interrupt();
 				throw new IllegalStateException(ex);
 			}
-			return job.apply(instance);
+			return job.get();
 		}, threads)).toList();
 		go.countDown();
 		try {
