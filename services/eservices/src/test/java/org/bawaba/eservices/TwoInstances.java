@@ -6,6 +6,7 @@ import org.bawaba.platform.test.TestKafka;
 import org.bawaba.platform.test.TestTokens;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * Two instances of the service on one database of their own, started once for the test classes that show a
@@ -16,6 +17,12 @@ public final class TwoInstances {
 
 	public static final String DATABASE = TestDatabase.fresh("bawaba_eservices_two_instances_test");
 
+	/**
+	 * A broker of their own: in the shared broker they would join the service's consumer group and take the
+	 * events meant for the other integration tests' instance.
+	 */
+	private static EmbeddedKafkaKraftBroker kafka;
+
 	private static TestInstances instances;
 
 	private TwoInstances() {
@@ -23,15 +30,21 @@ public final class TwoInstances {
 
 	public static synchronized TestInstances started() {
 		if (instances == null) {
+			kafka = TestKafka.start();
 			instances = TestInstances.start(EservicesApplication.class, 2, "--spring.datasource.url=" + DATABASE,
-					"--spring.kafka.bootstrap-servers=" + TestKafka.bootstrap(),
+					"--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
 					"--bawaba.security.issuer-uri=" + TestTokens.issuer(),
 					"--eservices.documents.directory=" + EservicesIT.DOCUMENTS, "--eservices.payments.provider=http",
 					"--eservices.payments.base-url=" + TestPaymentProvider.baseUrl(),
 					"--eservices.payments.callback-secret=" + TestPaymentProvider.SECRET,
 					"--bawaba.events.outbox.enabled=false", "--eservices.steps.overdue-check=1h",
 					"--eservices.tell-us-once.check-interval=PT1H");
-			Runtime.getRuntime().addShutdownHook(new Thread(instances::close));
+			TestInstances started = instances;
+			EmbeddedKafkaKraftBroker broker = kafka;
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				started.close();
+				broker.destroy();
+			}));
 		}
 		return instances;
 	}
