@@ -33,6 +33,8 @@ class Jobs implements SchedulingConfigurer {
 		this.live = live;
 	}
 
+	// no job lock, on any number of instances: deliveries and webhooks claim rows with for update skip locked,
+	// the heartbeat is for this instance's own streams, and retention deletes what is old (idempotent)
 	@Override
 	public void configureTasks(ScheduledTaskRegistrar tasks) {
 		tasks.addFixedDelayTask(guarded("deliveries", () -> {

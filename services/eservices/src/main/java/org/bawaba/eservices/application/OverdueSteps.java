@@ -23,6 +23,7 @@ class OverdueSteps {
 		this.steps = steps;
 	}
 
+	// no job lock: each step is marked by the instance that claims it (for update skip locked) in that transaction
 	@Scheduled(fixedDelayString = "${eservices.steps.overdue-check:1m}",
 			initialDelayString = "${eservices.steps.overdue-check:1m}")
 	void check() {

@@ -108,6 +108,7 @@ class ChangeService {
 	}
 
 	/** Deadlines: late agencies are marked and the outcome published; late agencies are asked again. */
+	// no job lock: changes and late agencies are claimed with for update skip locked, completion is a conditional update
 	@Scheduled(fixedDelayString = "${eservices.tell-us-once.check-interval:PT1M}")
 	@Transactional
 	public void checkDeadlines() {

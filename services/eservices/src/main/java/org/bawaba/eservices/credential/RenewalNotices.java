@@ -48,6 +48,7 @@ class RenewalNotices {
 	record Run(int windowDays, LocalDate from, LocalDate until, @Nullable String agency, int sent) {
 	}
 
+	// no job lock: each notice is claimed by its credential_notice row (primary key) in the transaction of its event
 	@Scheduled(cron = "${eservices.renewals.cron:0 0 6 * * *}", zone = "${eservices.renewals.zone:Asia/Qatar}")
 	void daily() {
 		Run run = send(null);

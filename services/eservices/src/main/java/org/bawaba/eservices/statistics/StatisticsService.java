@@ -80,6 +80,8 @@ class StatisticsService {
 	}
 
 	/** On the first of each month, the previous month, once (whichever instance gets there first). */
+	// no job lock: the month's row in statistics_publication is claimed in the publishing transaction (on conflict
+	// do nothing), so a second instance waits for the first and publishes nothing, or publishes if the first rolled back
 	@Scheduled(cron = "${eservices.statistics.cron:0 0 3 1 * *}", zone = "UTC")
 	@Transactional
 	public void publishLastMonth() {

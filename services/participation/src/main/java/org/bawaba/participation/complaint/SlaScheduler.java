@@ -22,6 +22,7 @@ class SlaScheduler {
 		this.transactions = transactions;
 	}
 
+	// no job lock: each breach is claimed by one instance (for update skip locked) and flagged in that transaction
 	@Scheduled(fixedDelayString = "${participation.complaints.sla-check-interval:1m}")
 	void run() {
 		try {

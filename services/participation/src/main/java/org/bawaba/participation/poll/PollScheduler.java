@@ -41,6 +41,7 @@ class PollScheduler {
 		this.clock = clock;
 	}
 
+	// no job lock: each instance may run it (every second), each poll is claimed by one (for update skip locked)
 	@Scheduled(fixedDelayString = "${participation.polls.scheduler-interval:1s}")
 	void run() {
 		try {
@@ -81,7 +82,10 @@ class PollScheduler {
 		}
 	}
 
-	/** Rewrites the ballots of every poll that got new ones, each poll in its own transaction. */
+	/**
+	 * Rewrites the ballots of every poll that got new ones, each poll in its own transaction. Two instances mixing
+	 * one poll at once lose nothing: the second one's delete waits for the first and finds no row it can see.
+	 */
 	void mix() {
 		for (UUID pollId : ballots.unmixed()) {
 			transactions.executeWithoutResult(status -> ballots.mix(pollId));

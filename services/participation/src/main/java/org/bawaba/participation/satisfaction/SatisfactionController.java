@@ -19,7 +19,6 @@ import org.bawaba.platform.security.Roles;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -62,11 +61,6 @@ class SatisfactionController {
 	Published publish(@RequestParam String month, Caller caller) {
 		caller.requireRole(Roles.PLATFORM_ADMIN);
 		return new Published(month, service.publish(service.month(month)));
-	}
-
-	@Scheduled(cron = "${participation.satisfaction.publish-cron:0 0 2 1 * *}", zone = "${participation.zone}")
-	void publishLastMonth() {
-		service.publish(service.lastMonth());
 	}
 
 	@PostMapping("/surveys")

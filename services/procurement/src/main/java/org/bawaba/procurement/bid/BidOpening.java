@@ -74,6 +74,7 @@ class BidOpening {
 		this.clock = clock;
 	}
 
+	// no job lock: a tender is opened by the instance that locks its row while it is PUBLISHED (skip locked)
 	@Scheduled(fixedDelayString = "${procurement.opening.poll-interval}")
 	void openDue() {
 		for (UUID tenderId : bids.dueForOpening(Times.now(clock))) {
