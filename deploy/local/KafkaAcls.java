@@ -27,8 +27,9 @@ import org.apache.kafka.common.resource.ResourceType;
 /**
  * The local broker's topics and ACLs, from the cluster's own declarations: every KafkaTopic of
  * {@code topics.yaml} (one replica here) and, for every KafkaUser of {@code users.yaml}, its ACLs for the
- * principal {@code User:<name>} (the client id, the token's azp claim). ACLs that are not declared are
- * removed, so the broker holds exactly what the file says after every start. Run in the broker's session by
+ * principal {@code User:<name>} (the client id, the token's azp claim). A declared principal's ACLs that are
+ * not declared are removed, so it holds exactly what the file says after every start; other principals (the
+ * outside systems the auth service onboards) are left as they are. Run in the broker's session by
  * the launcher, with Kafka's own libraries:
  *
  * <pre>java -cp "$KAFKA_LIBS/*" deploy/local/KafkaAcls.java BOOTSTRAP PASSWORD TOPICS_YAML USERS_YAML</pre>
@@ -49,7 +50,8 @@ public class KafkaAcls {
 		config.put("sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required "
 				+ "username=\"broker\" password=\"" + args[1] + "\";");
 		List<NewTopic> topics = topics(documents(new File(args[2])));
-		Set<AclBinding> declared = acls(documents(new File(args[3])));
+		List<JsonNode> users = documents(new File(args[3]));
+		Set<AclBinding> declared = acls(users);
 		try (Admin admin = Admin.create(config)) {
 			Set<String> existing = admin.listTopics().names().get();
 			List<NewTopic> missing = topics.stream().filter(topic -> !existing.contains(topic.name())).toList();
@@ -62,8 +64,13 @@ public class KafkaAcls {
 					}
 				}
 			}
+			// only the declared principals' ACLs are this file's: outside systems' are the auth service's (/systems)
+			Set<String> principals = new HashSet<>();
+			users.stream().filter(user -> "KafkaUser".equals(user.path("kind").asText()))
+				.forEach(user -> principals.add("User:" + user.path("metadata").path("name").asText()));
 			Set<AclBinding> present = new HashSet<>(admin.describeAcls(AclBindingFilter.ANY).values().get());
-			List<AclBindingFilter> stale = present.stream().filter(binding -> !declared.contains(binding))
+			List<AclBindingFilter> stale = present.stream()
+				.filter(binding -> principals.contains(binding.entry().principal()) && !declared.contains(binding))
 				.map(AclBinding::toFilter).toList();
 			List<AclBinding> added = declared.stream().filter(binding -> !present.contains(binding)).toList();
 			if (!stale.isEmpty()) {
@@ -72,9 +79,8 @@ public class KafkaAcls {
 			if (!added.isEmpty()) {
 				admin.createAcls(added).all().get();
 			}
-			long principals = declared.stream().map(binding -> binding.entry().principal()).distinct().count();
 			System.out.printf("Kafka topics: %d declared, %d created. ACLs: %d for %d principals (%d added, %d removed).%n",
-					topics.size(), missing.size(), declared.size(), principals, added.size(), stale.size());
+					topics.size(), missing.size(), declared.size(), principals.size(), added.size(), stale.size());
 		}
 	}
 
@@ -119,9 +125,9 @@ public class KafkaAcls {
 			String principal = "User:" + user.path("metadata").path("name").asText();
 			for (JsonNode acl : user.path("spec").path("authorization").path("acls")) {
 				JsonNode resource = acl.path("resource");
-				ResourcePattern pattern = new ResourcePattern(
-						ResourceType.fromString(resource.path("type").asText()),
-						resource.path("name").asText(),
+				ResourceType type = ResourceType.fromString(resource.path("type").asText());
+				ResourcePattern pattern = new ResourcePattern(type,
+						type == ResourceType.CLUSTER ? "kafka-cluster" : resource.path("name").asText(),
 						"prefix".equals(resource.path("patternType").asText()) ? PatternType.PREFIXED : PatternType.LITERAL);
 				for (JsonNode operation : acl.path("operations")) {
 					bindings.add(new AclBinding(pattern, new AccessControlEntry(principal, "*",

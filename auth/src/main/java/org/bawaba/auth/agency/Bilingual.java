@@ -4,5 +4,5 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /** A text in English and Arabic. */
-record Bilingual(@NotBlank @Size(max = 200) String en, @NotBlank @Size(max = 200) String ar) {
+public record Bilingual(@NotBlank @Size(max = 200) String en, @NotBlank @Size(max = 200) String ar) {
 }

@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
  * {@code agency} claim and the realm role {@code agency-service} on its service account.
  */
 @Component
-class KeycloakRealm implements DisposableBean {
+public class KeycloakRealm implements DisposableBean {
 
 	static final String STAFF_ROLE = "agency-staff";
 
@@ -45,6 +45,9 @@ class KeycloakRealm implements DisposableBean {
 	static final String API_AUDIENCE = "bawaba-api";
 
 	private static final String AUDIENCE_MAPPER = "audience bawaba-api";
+
+	/** The audience the Kafka brokers require of a client's token. */
+	public static final String KAFKA_AUDIENCE = "bawaba-kafka";
 
 	private static final Logger log = LoggerFactory.getLogger(KeycloakRealm.class);
 
@@ -63,7 +66,7 @@ class KeycloakRealm implements DisposableBean {
 			.build();
 	}
 
-	String tokenUrl() {
+	public String tokenUrl() {
 		return properties.serverUrl() + "/realms/" + properties.realm() + "/protocol/openid-connect/token";
 	}
 
@@ -137,18 +140,8 @@ class KeycloakRealm implements DisposableBean {
 			ensureAudience(client.getId());
 			return Optional.empty();
 		}
-		ClientRepresentation client = new ClientRepresentation();
-		client.setClientId(clientId);
-		client.setName(code + " · " + service);
-		client.setDescription("Service " + service + " of agency " + code + ", onboarded by the auth service");
-		client.setEnabled(true);
-		client.setProtocol("openid-connect");
-		client.setPublicClient(false);
-		client.setClientAuthenticatorType("client-secret");
-		client.setServiceAccountsEnabled(true);
-		client.setStandardFlowEnabled(false);
-		client.setDirectAccessGrantsEnabled(false);
-		client.setImplicitFlowEnabled(false);
+		ClientRepresentation client = serviceClient(clientId, code + " · " + service,
+				"Service " + service + " of agency " + code + ", onboarded by the auth service");
 		ProtocolMapperRepresentation agency = new ProtocolMapperRepresentation();
 		agency.setName("agency");
 		agency.setProtocol("openid-connect");
@@ -166,15 +159,70 @@ class KeycloakRealm implements DisposableBean {
 		return Optional.of(realm().clients().get(id).getSecret().getValue());
 	}
 
+	/**
+	 * An outside system's client: confidential, client credentials only, enabled, and tokens with the Kafka
+	 * brokers' audience only (not the platform's APIs); its secret when this call created it, empty when it
+	 * existed (secrets are shown once).
+	 */
+	public Optional<String> ensureSystemClient(String clientId, String name) {
+		Optional<ClientRepresentation> existing = client(clientId);
+		if (existing.isPresent()) {
+			ClientRepresentation client = existing.get();
+			if (!Boolean.TRUE.equals(client.isEnabled())) {
+				client.setEnabled(true);
+				realm().clients().get(client.getId()).update(client);
+			}
+			return Optional.empty();
+		}
+		ClientRepresentation client = serviceClient(clientId, name,
+				"An outside system reading public events from Kafka, onboarded by the auth service");
+		client.setProtocolMappers(List.of(audience(KAFKA_AUDIENCE)));
+		String id;
+		try (Response response = realm().clients().create(client)) {
+			id = CreatedResponseUtil.getCreatedId(response);
+		}
+		log.info("created client {}", clientId);
+		return Optional.of(realm().clients().get(id).getSecret().getValue());
+	}
+
+	/** Removes the client (its tokens can no longer be renewed); false when there is none. */
+	public boolean deleteClient(String clientId) {
+		Optional<ClientRepresentation> client = client(clientId);
+		client.ifPresent(found -> realm().clients().get(found.getId()).remove());
+		return client.isPresent();
+	}
+
 	/** Access tokens for the platform's APIs carry their audience; the gateway and every service check it. */
 	static ProtocolMapperRepresentation audience() {
+		return audience(API_AUDIENCE);
+	}
+
+	/** A mapper named {@code audience <value>} that puts {@code value} into the client's access tokens' aud. */
+	private static ProtocolMapperRepresentation audience(String value) {
 		ProtocolMapperRepresentation audience = new ProtocolMapperRepresentation();
-		audience.setName(AUDIENCE_MAPPER);
+		audience.setName("audience " + value);
 		audience.setProtocol("openid-connect");
 		audience.setProtocolMapper("oidc-audience-mapper");
-		audience.setConfig(Map.of("included.custom.audience", API_AUDIENCE, "access.token.claim", "true",
+		audience.setConfig(Map.of("included.custom.audience", value, "access.token.claim", "true",
 				"id.token.claim", "false", "introspection.token.claim", "true", "lightweight.claim", "false"));
 		return audience;
+	}
+
+	/** A confidential client with only the client-credentials grant (a service account), enabled. */
+	private static ClientRepresentation serviceClient(String clientId, String name, String description) {
+		ClientRepresentation client = new ClientRepresentation();
+		client.setClientId(clientId);
+		client.setName(name);
+		client.setDescription(description);
+		client.setEnabled(true);
+		client.setProtocol("openid-connect");
+		client.setPublicClient(false);
+		client.setClientAuthenticatorType("client-secret");
+		client.setServiceAccountsEnabled(true);
+		client.setStandardFlowEnabled(false);
+		client.setDirectAccessGrantsEnabled(false);
+		client.setImplicitFlowEnabled(false);
+		return client;
 	}
 
 	private void ensureAudience(String clientUuid) {
@@ -275,7 +323,7 @@ class KeycloakRealm implements DisposableBean {
 	}
 
 	/** Whether a failure came from Keycloak (unreachable, or refused the call). */
-	static boolean isKeycloakFailure(RuntimeException ex) {
+	public static boolean isKeycloakFailure(RuntimeException ex) {
 		return ex instanceof WebApplicationException || ex instanceof jakarta.ws.rs.ProcessingException;
 	}
 

@@ -3,17 +3,15 @@ package org.bawaba.auth.agency;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 
+import org.bawaba.auth.AuthApi;
 import org.bawaba.platform.test.TestDatabase;
 import org.bawaba.platform.test.TestKafka;
 import org.bawaba.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,10 +30,6 @@ class AgencyApiIT {
 
 	static final String KAFKA = TestKafka.bootstrap();
 
-	static final JsonMapper JSON = JsonMapper.builder().build();
-
-	static final HttpClient HTTP = HttpClient.newHttpClient();
-
 	static final String AGENCY = """
 			{"name": {"en": "Ministry of Social Development", "ar": "وزارة التنمية الاجتماعية"},
 			 "services": ["allowance"]}
@@ -46,10 +40,7 @@ class AgencyApiIT {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> DATABASE);
-		registry.add("spring.kafka.bootstrap-servers", () -> KAFKA);
-		registry.add("bawaba.security.issuer-uri", TestTokens::issuer);
-		registry.add("auth.keycloak.server-url", () -> "http://127.0.0.1:" + TestKafka.freePort());
+		AuthApi.infrastructure(registry, DATABASE, KAFKA);
 	}
 
 	@Test
@@ -141,35 +132,23 @@ class AgencyApiIT {
 	}
 
 	private URI uri(String path) {
-		return URI.create("http://localhost:" + port + path);
+		return new AuthApi(port).uri(path);
 	}
 
 	private HttpResponse<String> send(String method, String path, String json, String bearer) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
-			.header("Content-Type", "application/json")
-			.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-					: HttpRequest.BodyPublishers.ofString(json));
-		if (bearer != null) {
-			request.header("Authorization", bearer);
-		}
-		return send(request.build());
+		return new AuthApi(port).send(method, path, json, bearer);
 	}
 
 	private static HttpResponse<String> send(HttpRequest request) {
-		try {
-			return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
+		return AuthApi.send(request);
 	}
 
 	private static JsonNode json(HttpResponse<String> response) {
-		return JSON.readTree(response.body());
+		return AuthApi.json(response);
 	}
 
 	private static boolean isProblem(HttpResponse<String> response) {
-		return response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json");
+		return AuthApi.isProblem(response);
 	}
 
 }

@@ -215,6 +215,13 @@ final class Fixtures {
                     Role.ADMIN.token());
                 yield onboarded.statusCode() / 100 == 2 ? "e2escratch" : null;
             }
+            // auth: an outside system of the suite's own, which onboarding and offboarding harm nobody
+            case "scratchSystem" -> {
+                var onboarded = Suite.putJson(GATEWAY + "/api/auth/systems/e2escratch", """
+                    {"name":{"en":"Scratch system of the tests","ar":"نظام تجريبي للاختبارات"},"topics":["bawaba.participation.polls"]}""",
+                    Role.ADMIN.token());
+                yield onboarded.statusCode() / 100 == 2 ? "e2escratch" : null;
+            }
             // agencies' own services
             case "moiCredential" -> id(send("POST", "/api/agencies/moi/identity/credentials", """
                 {"citizen":"%s","type":"RESIDENCE_PERMIT","number":"RPF%s","issuedOn":"2025-03-01","expiresOn":"2027-02-28"}"""

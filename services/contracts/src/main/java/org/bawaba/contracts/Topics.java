@@ -1,5 +1,7 @@
 package org.bawaba.contracts;
 
+import java.util.Set;
+
 /**
  * Kafka topic names. One topic per entity, so that all events of one entity share a partition (the key
  * is the entity id) and stay ordered. Failed deliveries are parked on {@code <topic>.dlt}.
@@ -66,6 +68,14 @@ public final class Topics {
 	public static final String AGENCY_STEPS = "bawaba.agency.steps";
 
 	// --- end newborn ---
+
+	/**
+	 * The topics without personal data: aggregated statistics and indicators, polls and their results, and
+	 * tenders (published under OCDS anyway). The only ones an outside system may be onboarded to read
+	 * (auth's {@code /systems}); the others carry a citizen's subject or an agency's working data.
+	 */
+	public static final Set<String> PUBLIC = Set.of(ESERVICES_STATISTICS, PARTICIPATION_POLLS,
+			PARTICIPATION_SATISFACTION, PROCUREMENT_TENDERS);
 
 	/** Suffix of the dead-letter topic of every topic. */
 	public static final String DEAD_LETTER_SUFFIX = ".dlt";
