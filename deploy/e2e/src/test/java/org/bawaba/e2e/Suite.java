@@ -40,8 +40,18 @@ final class Suite {
     /** Tokens already issued, per demo user, reused while they have a minute left (a one-time code is used once). */
     private static final Map<String, Issued> TOKENS = new ConcurrentHashMap<>();
 
-    /** The last 30-second window whose code each demo user spent. */
+    /**
+     * The last 30-second window whose code each demo user spent. It starts at the window the suite's tests start
+     * in, taken as spent: ./bawaba run signs platform-admin, moi-staff and mme-staff in for its demo content just
+     * before CI starts these tests, and the realm refuses a code used twice ("Invalid user credentials", which
+     * failed ApiFuzzIT and OpendataJourneyIT once). So the first code of each is the next window's.
+     */
     private static final Map<String, Long> SPENT = new ConcurrentHashMap<>();
+
+    static {
+        long window = System.currentTimeMillis() / 30_000;
+        SECOND_FACTOR.forEach(user -> SPENT.put(user, window));
+    }
 
     private record Issued(String token, long expiresAt) {
     }
@@ -156,6 +166,12 @@ final class Suite {
             form.put("totp", freshCode(username));
         }
         var response = postForm(REALM + "/protocol/openid-connect/token", form, null);
+        if (response.statusCode() != 200 && SECOND_FACTOR.contains(username)) {
+            // a code someone else spent in this window (another process signing the same demo user in): once
+            // more with the next window's
+            form.put("totp", freshCode(username));
+            response = postForm(REALM + "/protocol/openid-connect/token", form, null);
+        }
         if (response.statusCode() != 200) {
             throw new IllegalStateException("no token for " + username + ": " + response.body()
                 + "; Keycloak's brute-force record of them: " + describeFailedSignIns(username));
