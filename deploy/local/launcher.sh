@@ -96,7 +96,6 @@ openjdk-21-jdk where your release has it, then run again or point JAVA_HOME at i
 
 mvnw() { (cd "$ROOT" && ./mvnw -B -q "$@"); }
 
-# ---------------------------------------------------------------------------------------------
 # Secrets: generated once per installation, kept in .bawaba/secrets.env (mode 0600), never printed but by
 # `./bawaba secret NAME`. Nothing of the platform has a default secret.
 new_secret() {
