@@ -2,11 +2,8 @@ package org.bawaba.eservices;
 
 import org.bawaba.platform.test.TestDatabase;
 import org.bawaba.platform.test.TestInstances;
-import org.bawaba.platform.test.TestKafka;
-import org.bawaba.platform.test.TestTokens;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * Two instances of the service on one database of their own, started once for the test classes that show a
@@ -17,12 +14,6 @@ public final class TwoInstances {
 
 	public static final String DATABASE = TestDatabase.fresh("bawaba_eservices_two_instances_test");
 
-	/**
-	 * A broker of their own: in the shared broker they would join the service's consumer group and take the
-	 * events meant for the other integration tests' instance.
-	 */
-	private static EmbeddedKafkaKraftBroker kafka;
-
 	private static TestInstances instances;
 
 	private TwoInstances() {
@@ -30,21 +21,11 @@ public final class TwoInstances {
 
 	public static synchronized TestInstances started() {
 		if (instances == null) {
-			kafka = TestKafka.start();
-			instances = TestInstances.start(EservicesApplication.class, 2, "--spring.datasource.url=" + DATABASE,
-					"--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
-					"--bawaba.security.issuer-uri=" + TestTokens.issuer(),
+			instances = TestInstances.onOwnBroker(EservicesApplication.class, 2, DATABASE,
 					"--eservices.documents.directory=" + EservicesIT.DOCUMENTS, "--eservices.payments.provider=http",
 					"--eservices.payments.base-url=" + TestPaymentProvider.baseUrl(),
 					"--eservices.payments.callback-secret=" + TestPaymentProvider.SECRET,
-					"--bawaba.events.outbox.enabled=false", "--eservices.steps.overdue-check=1h",
-					"--eservices.tell-us-once.check-interval=PT1H");
-			TestInstances started = instances;
-			EmbeddedKafkaKraftBroker broker = kafka;
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-				started.close();
-				broker.destroy();
-			}));
+					"--eservices.steps.overdue-check=1h", "--eservices.tell-us-once.check-interval=PT1H");
 		}
 		return instances;
 	}

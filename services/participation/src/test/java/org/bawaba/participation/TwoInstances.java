@@ -4,10 +4,6 @@ import java.nio.file.Path;
 
 import org.bawaba.platform.test.TestDatabase;
 import org.bawaba.platform.test.TestInstances;
-import org.bawaba.platform.test.TestKafka;
-import org.bawaba.platform.test.TestTokens;
-
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * Two instances of the service on one database of their own, started once for the test classes that show a
@@ -18,12 +14,6 @@ public final class TwoInstances {
 
 	public static final String DATABASE = TestDatabase.fresh("bawaba_participation_two_instances_test");
 
-	/**
-	 * A broker of their own: in the shared broker they would join the service's consumer group and take the
-	 * events meant for the other integration tests' instance.
-	 */
-	private static EmbeddedKafkaKraftBroker kafka;
-
 	private static TestInstances instances;
 
 	private TwoInstances() {
@@ -31,20 +21,10 @@ public final class TwoInstances {
 
 	public static synchronized TestInstances started() {
 		if (instances == null) {
-			kafka = TestKafka.start();
-			instances = TestInstances.start(ParticipationApplication.class, 2, "--spring.datasource.url=" + DATABASE,
-					"--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
-					"--bawaba.security.issuer-uri=" + TestTokens.issuer(),
+			instances = TestInstances.onOwnBroker(ParticipationApplication.class, 2, DATABASE,
 					"--participation.complaints.attachments.directory="
 							+ Path.of("target", "test-attachments").toAbsolutePath(),
-					"--bawaba.events.outbox.enabled=false", "--participation.polls.scheduler-interval=1h",
-					"--participation.complaints.sla-check-interval=1h");
-			TestInstances started = instances;
-			EmbeddedKafkaKraftBroker broker = kafka;
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-				started.close();
-				broker.destroy();
-			}));
+					"--participation.polls.scheduler-interval=1h", "--participation.complaints.sla-check-interval=1h");
 		}
 		return instances;
 	}

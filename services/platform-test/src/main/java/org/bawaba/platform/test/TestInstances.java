@@ -34,6 +34,27 @@ public final class TestInstances implements AutoCloseable {
 		return start(new Class<?>[] { application }, count, arguments);
 	}
 
+	/**
+	 * Starts {@code count} instances of {@code application} on {@code database} and a broker of their own, with
+	 * the test issuer's tokens and their outbox relays off (what their jobs publish stays in the outbox to be
+	 * counted), plus {@code arguments}; both are closed when the JVM ends. A broker of their own: on the
+	 * module's shared one they would join the service's consumer group and take the events meant for the other
+	 * integration tests' instance.
+	 */
+	public static TestInstances onOwnBroker(Class<?> application, int count, String database, String... arguments) {
+		var kafka = TestKafka.start();
+		String[] args = Stream.concat(Stream.of("--spring.datasource.url=" + database,
+				"--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
+				"--bawaba.security.issuer-uri=" + TestTokens.issuer(), "--bawaba.events.outbox.enabled=false"),
+				Stream.of(arguments)).toArray(String[]::new);
+		TestInstances instances = start(application, count, args);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			instances.close();
+			kafka.destroy();
+		}));
+		return instances;
+	}
+
 	/** As {@link #start(Class, int, String...)}, from several sources (the application and test configuration). */
 	public static TestInstances start(Class<?>[] sources, int count, String... arguments) {
 		String[] args = Stream.concat(Stream.of("--server.port=0", "--eureka.client.enabled=false"),
