@@ -7,8 +7,11 @@ import java.util.concurrent.CompletableFuture;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.cloud.client.discovery.event.HeartbeatEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -21,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code /api/<service>/**} to the registered services: prefix stripped, token relayed, slow and
  * dead services turned into 504 and 503 within a second, one breaker per service.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class RoutingTest extends GatewayTestSupport {
 
 	@Autowired
@@ -99,6 +103,22 @@ class RoutingTest extends GatewayTestSupport {
 			.isEqualTo("other");
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(500));
 		assertThat(slow.join().getStatus()).isEqualTo(HttpStatus.GATEWAY_TIMEOUT);
+	}
+
+	@Test
+	void aBreakerThatOpensSaysInTheLogWhatFailed(CapturedOutput output) {
+		CircuitBreaker down = this.breakers.circuitBreaker("down");
+		try {
+			for (int call = 0; call < 10 && down.getState() == CircuitBreaker.State.CLOSED; call++) {
+				this.client.get().uri("/api/down/anything").exchange().expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+			}
+			assertThat(down.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+			assertThat(output.getOut()).contains("breaker of down counted a failure after")
+				.contains("breaker of down: State transition from CLOSED to OPEN (failure rate 100.0 %");
+		}
+		finally {
+			down.reset();
+		}
 	}
 
 	@Test
