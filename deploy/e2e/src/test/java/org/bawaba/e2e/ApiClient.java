@@ -65,6 +65,15 @@ final class ApiClient {
         boolean is5xx() {
             return status >= 500 || status == 0;
         }
+
+        /**
+         * The gateway's own answer that a service cannot be reached now (no instance, its breaker open, its time
+         * limit passed): it says nothing about the request itself.
+         */
+        boolean isServiceUnavailable() {
+            return (status == 503 || status == 504) && body != null
+                && (body.contains("/problems/service-unavailable") || body.contains("/problems/gateway-timeout"));
+        }
     }
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);

@@ -28,6 +28,15 @@ class AuthorizationMatrixIT {
     private static final Set<Role> STRANGERS = java.util.EnumSet.of(Role.ANONYMOUS, Role.CITIZEN2, Role.OTHER_STAFF,
         Role.SUPPLIER2);
 
+    /**
+     * A gateway's answer that the service cannot be reached now (its breaker open, its time limit passed on a busy
+     * machine) says nothing about who may call it: the request is sent again once the breaker may have closed
+     * (open 10 s), at most this often, and every such answer is printed with the gateway's log of it.
+     */
+    private static final int UNAVAILABLE_RETRIES = 2;
+
+    private static final java.time.Duration UNAVAILABLE_WAIT = java.time.Duration.ofSeconds(11);
+
     private final ApiClient client = new ApiClient();
 
     @Test
@@ -75,6 +84,7 @@ class AuthorizationMatrixIT {
         }
         List<String> leaks = new ArrayList<>();
         List<String> mismatches = new ArrayList<>();
+        List<String> unavailable = new ArrayList<>();
         List<Probe> ordered = new ArrayList<>();
         probes.stream().filter(p -> !p.allowed()).forEach(ordered::add);
         probes.stream().filter(p -> p.allowed() && p.operation().readOnly()).forEach(ordered::add);
@@ -89,10 +99,18 @@ class AuthorizationMatrixIT {
                 if (direct && probe.operation().directBase() == null) {
                     continue;
                 }
-                ApiClient.Response response = client.send(probe.shape().render(direct, probe.role(), "en"));
-                requests++;
-                AuthorizationMatrix.Outcome expected = probe.declaration().expected(probe.role());
                 String where = (direct ? "direct " : "gateway ") + probe.operation() + " as " + probe.role().key();
+                ApiClient.Request request = probe.shape().render(direct, probe.role(), "en");
+                ApiClient.Response response = client.send(request);
+                requests++;
+                for (int retry = 0; retry < UNAVAILABLE_RETRIES && response.isServiceUnavailable(); retry++) {
+                    unavailable.add(where + " → " + response.status() + ", sent again in "
+                        + UNAVAILABLE_WAIT.toSeconds() + " s");
+                    ServiceState.sleep(UNAVAILABLE_WAIT.toMillis());
+                    response = client.send(request);
+                    requests++;
+                }
+                AuthorizationMatrix.Outcome expected = probe.declaration().expected(probe.role());
                 if (!probe.allowed() && response.is2xx()) {
                     leaks.add(where + " → " + response.status() + " (expected " + expected + ")");
                 } else if ((!probe.allowed() || STRANGERS.contains(probe.role()))
@@ -107,6 +125,11 @@ class AuthorizationMatrixIT {
         System.out.printf("%n==== Authorization matrix: %d operations × %d roles, %d requests; %d leaks, %d mismatches ====%n",
             probes.size() / Role.values().length, Role.values().length, requests, leaks.size(), mismatches.size());
         leaks.forEach(leak -> System.out.println("LEAK " + leak));
+        unavailable.forEach(answer -> System.out.println("UNAVAILABLE " + answer));
+        if (!unavailable.isEmpty()) {
+            System.out.println("the gateway's log of those answers:");
+            Suite.logLines("gateway", "50[34] on |[Bb]reaker", 40).forEach(line -> System.out.println("  " + line));
+        }
         mismatches.forEach(mismatch -> System.out.println("MISMATCH " + mismatch));
         if (!fixtures.missing().isEmpty()) {
             System.out.println("fixtures that could not be made (a random id instead): " + fixtures.missing());

@@ -237,7 +237,14 @@ class PortalCrawlIT {
             request.header("Cookie", cookies);
         }
         try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            // the gateway's rate limit (anonymous: 20 pages a second per address) is waited out, as a polite crawler does
+            for (int retry = 0; retry < 5 && response.statusCode() == 429; retry++) {
+                long seconds = response.headers().firstValueAsLong("Retry-After").orElse(1);
+                Thread.sleep(Math.max(1, seconds) * 1000);
+                response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            }
+            return response;
         } catch (IOException e) {
             throw new IllegalStateException("GET " + path, e);
         } catch (InterruptedException e) {

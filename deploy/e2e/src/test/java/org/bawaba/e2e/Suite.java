@@ -241,6 +241,21 @@ final class Suite {
         }
     }
 
+    /**
+     * The last {@code max} lines of a component's log in the running suite ({@code .bawaba/logs/<component>.log})
+     * in which {@code pattern} is found; none when the log cannot be read (a suite run elsewhere).
+     */
+    static java.util.List<String> logLines(String component, String pattern, int max) {
+        java.util.regex.Pattern wanted = java.util.regex.Pattern.compile(pattern);
+        Path file = RUNTIME.resolve("logs").resolve(component + ".log");
+        try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            java.util.List<String> matching = lines.filter(line -> wanted.matcher(line).find()).toList();
+            return matching.subList(Math.max(0, matching.size() - max), matching.size());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return java.util.List.of();
+        }
+    }
+
     /** An access token of Keycloak's master-realm admin (admin, with this installation's generated password). */
     static String keycloakAdmin() {
         var response = postForm(KEYCLOAK + "/realms/master/protocol/openid-connect/token", Map.of(
