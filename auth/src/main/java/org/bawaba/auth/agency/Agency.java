@@ -3,9 +3,9 @@ package org.bawaba.auth.agency;
 import java.time.Instant;
 import java.util.List;
 
-/** An onboarded agency as the platform records it. */
-record Agency(String code, Bilingual name, Status status, List<AgencyService> services, Instant onboardedAt,
-		Instant updatedAt, Instant offboardedAt) {
+/** An onboarded agency as the platform records it, with the journeys its services take part in. */
+record Agency(String code, Bilingual name, Status status, List<AgencyService> services, List<Journey> journeys,
+		Instant onboardedAt, Instant updatedAt, Instant offboardedAt) {
 
 	enum Status {
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.bawaba.auth.kafka.KafkaAccess;
 import org.bawaba.contracts.auth.AgencyClientCreatedV1;
 import org.bawaba.contracts.auth.AgencyOffboardedV1;
 import org.bawaba.contracts.auth.AgencyOnboardedV1;
@@ -23,14 +24,17 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Onboarding, staff, secrets and offboarding. Keycloak is changed first, converging (so a call that fails
- * half-way is simply repeated); the platform's record and its audit events are then written in one
- * transaction, and reach Kafka through the outbox.
+ * Onboarding, staff, secrets and offboarding. Keycloak is changed first, then each service client's Kafka ACLs
+ * (from the agency's {@link Journey journeys}), both converging (so a call that fails half-way is simply
+ * repeated); the platform's record and its audit events are then written in one transaction, and reach Kafka
+ * through the outbox. Offboarding disables the clients and removes their ACLs.
  */
 @Service
 class AgencyOnboarding {
 
 	private final KeycloakRealm realm;
+
+	private final KafkaAccess kafka;
 
 	private final AgencyRepository agencies;
 
@@ -40,9 +44,10 @@ class AgencyOnboarding {
 
 	private final Clock clock;
 
-	AgencyOnboarding(KeycloakRealm realm, AgencyRepository agencies, EventPublisher events,
+	AgencyOnboarding(KeycloakRealm realm, KafkaAccess kafka, AgencyRepository agencies, EventPublisher events,
 			TransactionTemplate transaction, ObjectProvider<Clock> clock) {
 		this.realm = realm;
+		this.kafka = kafka;
 		this.agencies = agencies;
 		this.events = events;
 		this.transaction = transaction;
@@ -61,12 +66,20 @@ class AgencyOnboarding {
 			}
 			return null;
 		});
+		List<String> services = new ArrayList<>(request.services().stream().distinct().toList());
+		agencies.find(code).ifPresent(known -> known.services().stream().map(Agency.AgencyService::name)
+			.filter(service -> !services.contains(service)).forEach(services::add));
+		for (String service : services) {
+			String clientId = KeycloakRealm.clientId(code, service);
+			kafka.converge(KafkaAccess.principal(clientId), Journey.access(clientId, request.journeys()));
+		}
 		Instant now = clock.instant();
 		boolean created = transaction.execute(status -> {
 			boolean isNew = agencies.upsert(code, request.name(), now);
 			for (String service : request.services().stream().distinct().toList()) {
 				agencies.addService(code, service, KeycloakRealm.clientId(code, service), now);
 			}
+			agencies.setJourneys(code, request.journeys());
 			for (ClientCredentials credential : credentials) {
 				events.publish(new AgencyClientCreatedV1(code, credential.service(), credential.clientId(),
 						caller.subject(), now));
@@ -110,6 +123,7 @@ class AgencyOnboarding {
 			.stream()
 			.filter(service -> realm.disableClient(code, service.name()))
 			.count());
+		agency.services().forEach(service -> kafka.revoke(KafkaAccess.principal(service.clientId())));
 		Instant now = clock.instant();
 		transaction.executeWithoutResult(status -> {
 			agencies.offboard(code, now);

@@ -22,7 +22,7 @@ class AgencyRepository {
 			.param(code)
 			.query((rows, i) -> new Agency(rows.getString("code"),
 					new Bilingual(rows.getString("title_en"), rows.getString("title_ar")),
-					Agency.Status.valueOf(rows.getString("status")), services(code),
+					Agency.Status.valueOf(rows.getString("status")), services(code), journeys(code),
 					instant(rows.getTimestamp("onboarded_at")), instant(rows.getTimestamp("updated_at")),
 					instant(rows.getTimestamp("offboarded_at"))))
 			.optional();
@@ -63,6 +63,14 @@ class AgencyRepository {
 			.update();
 	}
 
+	/** The journeys the agency takes part in are exactly {@code journeys}. */
+	void setJourneys(String code, List<Journey> journeys) {
+		jdbc.sql("delete from agency_journey where agency = ?").param(code).update();
+		for (Journey journey : journeys) {
+			jdbc.sql("insert into agency_journey (agency, journey) values (?, ?)").params(code, journey.name()).update();
+		}
+	}
+
 	void secretRotated(String code, String service, Instant now) {
 		jdbc.sql("update agency_service set secret_rotated_at = ? where agency = ? and name = ?")
 			.params(Timestamp.from(now), code, service)
@@ -81,6 +89,13 @@ class AgencyRepository {
 			.query((rows, i) -> new Agency.AgencyService(rows.getString("name"), rows.getString("client_id"),
 					"/api/agencies/" + code + "/" + rows.getString("name"), instant(rows.getTimestamp("created_at")),
 					instant(rows.getTimestamp("secret_rotated_at"))))
+			.list();
+	}
+
+	private List<Journey> journeys(String code) {
+		return jdbc.sql("select journey from agency_journey where agency = ? order by journey")
+			.param(code)
+			.query((rows, i) -> Journey.valueOf(rows.getString("journey")))
 			.list();
 	}
 

@@ -44,8 +44,6 @@ public class KeycloakRealm implements DisposableBean {
 
 	static final String API_AUDIENCE = "bawaba-api";
 
-	private static final String AUDIENCE_MAPPER = "audience bawaba-api";
-
 	/** The audience the Kafka brokers require of a client's token. */
 	public static final String KAFKA_AUDIENCE = "bawaba-kafka";
 
@@ -124,8 +122,8 @@ public class KeycloakRealm implements DisposableBean {
 	}
 
 	/**
-	 * The service's client, enabled, with its claim and role; answers its secret only when this call created
-	 * it (empty when it existed: secrets are shown once).
+	 * The service's client, enabled, with its claim, role and audiences (the APIs, the Kafka brokers); answers
+	 * its secret only when this call created it (empty when it existed: secrets are shown once).
 	 */
 	Optional<String> ensureClient(String code, String service) {
 		String clientId = clientId(code, service);
@@ -137,7 +135,8 @@ public class KeycloakRealm implements DisposableBean {
 				realm().clients().get(client.getId()).update(client);
 			}
 			ensureServiceRole(client.getId());
-			ensureAudience(client.getId());
+			ensureAudience(client.getId(), API_AUDIENCE);
+			ensureAudience(client.getId(), KAFKA_AUDIENCE);
 			return Optional.empty();
 		}
 		ClientRepresentation client = serviceClient(clientId, code + " · " + service,
@@ -149,7 +148,7 @@ public class KeycloakRealm implements DisposableBean {
 		agency.setConfig(Map.of("claim.name", "agency", "claim.value", code, "jsonType.label", "String",
 				"access.token.claim", "true", "id.token.claim", "false", "userinfo.token.claim", "false",
 				"introspection.token.claim", "true"));
-		client.setProtocolMappers(List.of(agency, audience()));
+		client.setProtocolMappers(List.of(agency, audience(), audience(KAFKA_AUDIENCE)));
 		String id;
 		try (Response response = realm().clients().create(client)) {
 			id = CreatedResponseUtil.getCreatedId(response);
@@ -225,11 +224,12 @@ public class KeycloakRealm implements DisposableBean {
 		return client;
 	}
 
-	private void ensureAudience(String clientUuid) {
+	private void ensureAudience(String clientUuid, String value) {
 		var mappers = realm().clients().get(clientUuid).getProtocolMappers();
-		if (mappers.getMappers().stream().noneMatch(mapper -> AUDIENCE_MAPPER.equals(mapper.getName()))) {
-			try (Response created = mappers.createMapper(audience())) {
-				log.info("added the API audience to client {}", clientUuid);
+		ProtocolMapperRepresentation wanted = audience(value);
+		if (mappers.getMappers().stream().noneMatch(mapper -> wanted.getName().equals(mapper.getName()))) {
+			try (Response created = mappers.createMapper(wanted)) {
+				log.info("added the audience {} to client {}", value, clientUuid);
 			}
 		}
 	}

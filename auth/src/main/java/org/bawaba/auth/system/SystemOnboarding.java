@@ -2,11 +2,15 @@ package org.bawaba.auth.system;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.resource.PatternType;
 import org.bawaba.auth.agency.KeycloakRealm;
+import org.bawaba.auth.kafka.KafkaAccess;
 import org.bawaba.contracts.Topics;
 import org.bawaba.platform.problem.ProblemException;
 import org.bawaba.platform.security.Caller;
@@ -28,7 +32,7 @@ class SystemOnboarding {
 
 	private final KeycloakRealm realm;
 
-	private final KafkaReadAccess kafka;
+	private final KafkaAccess kafka;
 
 	private final SystemRepository systems;
 
@@ -36,7 +40,7 @@ class SystemOnboarding {
 
 	private final String bootstrapServers;
 
-	SystemOnboarding(KeycloakRealm realm, KafkaReadAccess kafka, SystemRepository systems,
+	SystemOnboarding(KeycloakRealm realm, KafkaAccess kafka, SystemRepository systems,
 			ObjectProvider<Clock> clock,
 			@Value("${auth.systems.bootstrap-servers:${spring.kafka.bootstrap-servers}}") String bootstrapServers) {
 		this.realm = realm;
@@ -57,7 +61,7 @@ class SystemOnboarding {
 		}
 		String clientId = ExternalSystem.clientId(id);
 		Optional<String> secret = keycloak(() -> realm.ensureSystemClient(clientId, request.name().en()));
-		kafka.grant("User:" + clientId, topics, clientId);
+		kafka.converge(KafkaAccess.principal(clientId), access(clientId, topics));
 		Instant now = clock.instant();
 		boolean created = systems.upsert(id, request.name(), topics, now);
 		SystemAccess access = secret
@@ -70,9 +74,18 @@ class SystemOnboarding {
 		caller.requireRole(Roles.PLATFORM_ADMIN);
 		ExternalSystem system = systems.find(id)
 			.orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "system-not-found", id));
-		kafka.revoke("User:" + system.clientId());
+		kafka.revoke(KafkaAccess.principal(system.clientId()));
 		keycloak(() -> realm.deleteClient(system.clientId()));
 		systems.delete(id);
+	}
+
+	/** Read its topics, and the consumer groups named with its client id as prefix; nothing else. */
+	static List<AclBinding> access(String clientId, List<String> topics) {
+		String principal = KafkaAccess.principal(clientId);
+		List<AclBinding> acls = new ArrayList<>();
+		topics.forEach(topic -> acls.addAll(KafkaAccess.read(principal, topic)));
+		acls.add(KafkaAccess.group(principal, clientId, PatternType.PREFIXED));
+		return acls;
 	}
 
 	List<ExternalSystem> list(Caller caller) {

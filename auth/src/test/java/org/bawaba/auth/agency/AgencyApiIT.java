@@ -72,6 +72,16 @@ class AgencyApiIT {
 		assertThat(send("PUT", "/agencies/mosd", "{not json", admin).statusCode()).isEqualTo(400);
 		assertThat(send("PUT", "/agencies/mosd", "{\"name\": \"text\", \"services\": 3}", admin).statusCode())
 			.isEqualTo(400);
+		// a journey the platform does not have (and so no Kafka topics to grant)
+		assertThat(send("PUT", "/agencies/mosd", """
+				{"name": {"en": "a", "ar": "ب"}, "services": ["allowance"], "journeys": ["applications", "payroll"]}""",
+				admin)).satisfies(response -> {
+					assertThat(response.statusCode()).isEqualTo(400);
+					assertThat(isProblem(response)).isTrue();
+				});
+		assertThat(send("PUT", "/agencies/mosd", """
+				{"name": {"en": "a", "ar": "ب"}, "services": ["allowance"], "journeys": "renewals"}""", admin)
+			.statusCode()).isEqualTo(400);
 		assertThat(agencies()).isZero();
 	}
 

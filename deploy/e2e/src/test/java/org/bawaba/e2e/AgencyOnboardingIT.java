@@ -1,6 +1,7 @@
 package org.bawaba.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.bawaba.e2e.Suite.GATEWAY;
 import static org.bawaba.e2e.Suite.KEYCLOAK;
 import static org.bawaba.e2e.Suite.REALM;
@@ -9,8 +10,21 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeTopicsOptions;
+import org.apache.kafka.common.acl.AccessControlEntryFilter;
+import org.apache.kafka.common.acl.AclBindingFilter;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.resource.ResourcePatternFilter;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -21,7 +35,8 @@ import tools.jackson.databind.JsonNode;
  * Onboarding an agency through the auth service's API, through the gateway, against the real Keycloak:
  * its service client works with client credentials and carries the agency claim; onboarding again
  * converges; a rotated secret replaces the old one; invited staff get the agency claim and roles;
- * offboarding disables the client. The agency's code is new each run; its realm objects are removed after.
+ * offboarding disables the client. At the Kafka brokers the service client handles the topics of the
+ * agency's journeys and nothing else, and an offboarded agency's service has no ACL left. The agency's code is new each run; its realm objects are removed after.
  */
 class AgencyOnboardingIT {
 
@@ -31,10 +46,10 @@ class AgencyOnboardingIT {
     private static final String PASSWORD = "Staff-Pass-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
     private static final String AGENCY = """
         {"name": {"en": "Ministry of Social Development (e2e)", "ar": "وزارة التنمية الاجتماعية"},
-         "services": ["allowance"]}""";
+         "services": ["allowance"], "journeys": ["tell-us-once"]}""";
 
     @Test
-    void aPlatformAdminOnboardsAnAgencyWhoseServiceAndStaffThenSignIn() {
+    void aPlatformAdminOnboardsAnAgencyWhoseServiceAndStaffThenSignIn() throws Exception {
         String admin = Suite.token("platform-admin");
 
         var onboarded = Suite.putJson(API + CODE, AGENCY, admin);
@@ -57,6 +72,23 @@ class AgencyOnboardingIT {
         var me = Suite.get(GATEWAY + "/api/me", serviceToken);
         assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
         assertThat(Suite.json(me.body()).get("agency").asString()).isEqualTo(CODE);
+
+        // ... and by the Kafka brokers, where it handles the topics of its journey (tell us once) and no other
+        assertThat(claims.get("aud").toString()).contains("bawaba-kafka");
+        assertThat(Suite.json(Suite.get(API + CODE, null).body()).get("journeys").toString()).isEqualTo("[\"tell-us-once\"]");
+        try (Admin service = Admin.create(kafka(clientId, secret))) {
+            assertThat(operations(service, "bawaba.agency.changes")).contains(AclOperation.WRITE);
+            assertThat(operations(service, "bawaba.eservices.changes")).contains(AclOperation.READ)
+                .doesNotContain(AclOperation.WRITE);
+            for (String other : List.of("bawaba.agency.steps", "bawaba.eservices.applications", "bawaba.agency.credentials")) {
+                assertThatThrownBy(() -> operations(service, other)).as(other)
+                    .hasCauseInstanceOf(TopicAuthorizationException.class);
+            }
+        }
+        // another journey instead: its ACLs follow
+        assertThat(Suite.putJson(API + CODE, AGENCY.replace("tell-us-once", "applications"), admin).statusCode()).isEqualTo(200);
+        assertThat(acls(clientId)).contains("bawaba.agency.steps WRITE", "bawaba.eservices.steps READ")
+            .noneMatch(acl -> acl.contains("changes"));
 
         // onboarding again converges: same agency, no new client, no secret shown again
         var again = Suite.putJson(API + CODE, AGENCY, admin);
@@ -104,14 +136,18 @@ class AgencyOnboardingIT {
             .header("Authorization", "Bearer " + admin).DELETE().build());
         assertThat(offboarded.statusCode()).as(offboarded.body()).isEqualTo(204);
         assertThat(clientToken(clientId, newSecret).has("access_token")).isFalse();
+        assertThat(acls(clientId)).as("Kafka ACLs of an offboarded agency's service").isEmpty();
         assertThat(Suite.json(Suite.get(API + CODE, null).body()).get("status").asString()).isEqualTo("OFFBOARDED");
         assertThat(Suite.putJson(API + CODE, AGENCY, admin).statusCode()).isEqualTo(200);
         assertThat(clientToken(clientId, newSecret).has("access_token")).isTrue();
     }
 
-    /** Removes what the test created in the realm (Keycloak's local admin, a development default). */
+    /** Removes what the test created in the realm (Keycloak's local admin, a development default) and in Kafka. */
     @AfterAll
-    static void removeTheAgencyFromTheRealm() {
+    static void removeTheAgencyFromTheRealm() throws Exception {
+        try (Admin operator = Admin.create(Suite.kafkaOperator())) {
+            operator.deleteAcls(List.of(principal(CODE + "-allowance"))).all().get(30, TimeUnit.SECONDS);
+        }
         String admin = Suite.keycloakAdmin();
         String base = KEYCLOAK + "/admin/realms/bawaba";
         for (JsonNode client : Suite.json(Suite.get(base + "/clients?clientId=" + CODE + "-allowance", admin).body())) {
@@ -123,6 +159,34 @@ class AgencyOnboardingIT {
         for (JsonNode group : Suite.json(Suite.get(base + "/groups?search=agency-" + CODE + "&exact=true", admin).body())) {
             delete(base + "/groups/" + group.get("id").asString(), admin);
         }
+    }
+
+    /** The agency service's Kafka client: SASL OAUTHBEARER with its own client credentials. */
+    private static Map<String, Object> kafka(String clientId, String secret) {
+        Map<String, Object> client = new HashMap<>(Suite.kafkaClient(clientId, secret));
+        client.put("request.timeout.ms", 10_000);
+        client.put("default.api.timeout.ms", 20_000);
+        return client;
+    }
+
+    /** What the brokers' authorizer lets the client do with a topic (a topic it may not even describe: refused). */
+    private static Set<AclOperation> operations(Admin client, String topic) throws Exception {
+        return client.describeTopics(List.of(topic), new DescribeTopicsOptions().includeAuthorizedOperations(true))
+            .allTopicNames().get(30, TimeUnit.SECONDS).get(topic).authorizedOperations();
+    }
+
+    /** The client's ACLs on topics, as the brokers hold them ("topic OPERATION"), read by the operator. */
+    private static List<String> acls(String clientId) throws Exception {
+        try (Admin operator = Admin.create(Suite.kafkaOperator())) {
+            return operator.describeAcls(principal(clientId)).values().get(30, TimeUnit.SECONDS).stream()
+                .map(binding -> binding.pattern().name() + " " + binding.entry().operation())
+                .toList();
+        }
+    }
+
+    private static AclBindingFilter principal(String clientId) {
+        return new AclBindingFilter(ResourcePatternFilter.ANY,
+            new AccessControlEntryFilter("User:" + clientId, null, AclOperation.ANY, AclPermissionType.ANY));
     }
 
     private static JsonNode clientToken(String clientId, String secret) {

@@ -1,5 +1,6 @@
-package org.bawaba.auth.system;
+package org.bawaba.auth.kafka;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AccessControlEntryFilter;
 import org.apache.kafka.common.acl.AclBinding;
@@ -26,34 +28,27 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
 /**
- * An outside system's Kafka ACLs, through Kafka's Admin API as the auth service's own principal (which the
- * brokers let alter ACLs: {@code deploy/kubernetes/base/kafka/users.yaml}): Read and Describe on each of its
- * topics, Read on the consumer groups named with its prefix, nothing else. Converging: what it had before and
- * no longer has is removed.
+ * The Kafka ACLs of the principals the auth service onboards (agencies' services, outside systems), through
+ * Kafka's Admin API as the auth service's own principal (which the brokers let alter ACLs:
+ * {@code deploy/kubernetes/base/kafka/users.yaml}). Converging: a principal ends with exactly the ACLs it is
+ * given, what it had before and no longer has is removed. Kafka unreachable is a 502 problem; each call is
+ * simply repeated.
  */
 @Component
-class KafkaReadAccess implements DisposableBean {
+public class KafkaAccess implements DisposableBean {
 
 	private final Admin admin;
 
-	KafkaReadAccess(KafkaAdmin kafka) {
+	KafkaAccess(KafkaAdmin kafka) {
 		this.admin = Admin.create(kafka.getConfigurationProperties());
 	}
 
-	/** Makes the principal's ACLs exactly: read {@code topics}, read groups starting with {@code groupPrefix}. */
-	void grant(String principal, Collection<String> topics, String groupPrefix) {
-		List<AclBinding> wanted = new ArrayList<>();
-		for (String topic : topics) {
-			ResourcePattern pattern = new ResourcePattern(ResourceType.TOPIC, topic, PatternType.LITERAL);
-			wanted.add(allow(pattern, principal, AclOperation.READ));
-			wanted.add(allow(pattern, principal, AclOperation.DESCRIBE));
-		}
-		wanted.add(allow(new ResourcePattern(ResourceType.GROUP, groupPrefix, PatternType.PREFIXED), principal,
-				AclOperation.READ));
+	/** Makes {@code principal}'s ACLs exactly {@code wanted}. */
+	public void converge(String principal, Collection<AclBinding> wanted) {
 		Collection<AclBinding> present = call(admin.describeAcls(filter(principal)).values());
 		List<AclBindingFilter> stale = present.stream().filter(binding -> !wanted.contains(binding))
 			.map(AclBinding::toFilter).toList();
-		List<AclBinding> missing = wanted.stream().filter(binding -> !present.contains(binding)).toList();
+		List<AclBinding> missing = wanted.stream().filter(binding -> !present.contains(binding)).distinct().toList();
 		if (!stale.isEmpty()) {
 			call(admin.deleteAcls(stale).all());
 		}
@@ -63,8 +58,36 @@ class KafkaReadAccess implements DisposableBean {
 	}
 
 	/** Removes every ACL of the principal; how many there were. */
-	int revoke(String principal) {
+	public int revoke(String principal) {
 		return call(admin.deleteAcls(List.of(filter(principal))).all()).size();
+	}
+
+	/** The Kafka principal of a Keycloak client (the brokers take a token's {@code azp}). */
+	public static String principal(String clientId) {
+		return "User:" + clientId;
+	}
+
+	/** Read and Describe on a topic. */
+	public static List<AclBinding> read(String principal, String topic) {
+		return topic(principal, topic, AclOperation.READ);
+	}
+
+	/** Write and Describe on a topic. */
+	public static List<AclBinding> write(String principal, String topic) {
+		return topic(principal, topic, AclOperation.WRITE);
+	}
+
+	/** Read on the consumer group {@code name}, or on every group starting with it. */
+	public static AclBinding group(String principal, String name, PatternType pattern) {
+		return allow(new ResourcePattern(ResourceType.GROUP, name, pattern), principal, AclOperation.READ);
+	}
+
+	private static List<AclBinding> topic(String principal, String topic, AclOperation operation) {
+		ResourcePattern pattern = new ResourcePattern(ResourceType.TOPIC, topic, PatternType.LITERAL);
+		List<AclBinding> bindings = new ArrayList<>();
+		bindings.add(allow(pattern, principal, operation));
+		bindings.add(allow(pattern, principal, AclOperation.DESCRIBE));
+		return bindings;
 	}
 
 	private static AclBinding allow(ResourcePattern pattern, String principal, AclOperation operation) {
@@ -76,7 +99,7 @@ class KafkaReadAccess implements DisposableBean {
 				new AccessControlEntryFilter(principal, null, AclOperation.ANY, AclPermissionType.ANY));
 	}
 
-	private static <T> T call(org.apache.kafka.common.KafkaFuture<T> future) {
+	private static <T> T call(KafkaFuture<T> future) {
 		try {
 			return future.get(30, TimeUnit.SECONDS);
 		}
@@ -91,7 +114,7 @@ class KafkaReadAccess implements DisposableBean {
 
 	@Override
 	public void destroy() {
-		admin.close(java.time.Duration.ofSeconds(5));
+		admin.close(Duration.ofSeconds(5));
 	}
 
 }
