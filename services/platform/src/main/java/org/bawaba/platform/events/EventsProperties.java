@@ -30,9 +30,12 @@ public record EventsProperties(String source, @DefaultValue Outbox outbox, @Defa
 	 * @param initialBackoff wait before the second attempt
 	 * @param multiplier back-off growth
 	 * @param maxBackoff longest wait between attempts
+	 * @param authRetry wait before a consumer the brokers refused (its ACLs removed, e.g. while its agency is
+	 * offboarded, or not applied yet) asks again; without it the consumer would stop for good
 	 */
 	public record Inbox(@DefaultValue("4") int attempts, @DefaultValue("500ms") Duration initialBackoff,
-			@DefaultValue("2.0") double multiplier, @DefaultValue("10s") Duration maxBackoff) {
+			@DefaultValue("2.0") double multiplier, @DefaultValue("10s") Duration maxBackoff,
+			@DefaultValue("10s") Duration authRetry) {
 	}
 
 }

@@ -103,6 +103,7 @@ class InboxContainers implements BeanPostProcessor, SmartLifecycle, ApplicationC
 			ContainerProperties containerProperties = new ContainerProperties(topic);
 			containerProperties.setGroupId(group);
 			containerProperties.setObservationEnabled(true);
+			containerProperties.setAuthExceptionRetryInterval(properties.authRetry());
 			containerProperties.setMessageListener(new InboxDispatcher(group, entry.getValue(), dependencies.jdbc(),
 					dependencies.transactions(), dependencies.json()));
 			ConcurrentMessageListenerContainer<String, byte[]> container = new ConcurrentMessageListenerContainer<>(
