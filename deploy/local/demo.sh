@@ -8,12 +8,13 @@
 
 DEMO_LOG=$LOGS/demo.log
 
-# The sample agencies and their services (services/agencies/*): code, service, English and Arabic name.
+# The sample agencies and their services (services/agencies/*): code, service, English and Arabic name, and the
+# level-4 journeys they take part in (which decide their Kafka ACLs: the same as users.yaml declares for them).
 DEMO_AGENCIES=(
-  "moi|identity|Ministry of Interior|وزارة الداخلية"
-  "ewa|accounts|Electricity and Water Authority|هيئة الكهرباء والماء"
-  "moph|births|Ministry of Public Health|وزارة الصحة العامة"
-  "msd|family|Ministry of Social Development|وزارة التنمية الاجتماعية"
+  "moi|identity|Ministry of Interior|وزارة الداخلية|\"applications\", \"tell-us-once\", \"renewals\""
+  "ewa|accounts|Electricity and Water Authority|هيئة الكهرباء والماء|\"tell-us-once\""
+  "moph|births|Ministry of Public Health|وزارة الصحة العامة|\"applications\""
+  "msd|family|Ministry of Social Development|وزارة التنمية الاجتماعية|\"applications\""
 )
 
 demo_api() { echo "http://localhost:${APP_PORT[gateway]:-8080}/api"; }
@@ -42,15 +43,15 @@ demo_ids() { grep -o '"id":"[^"]*"' <<< "$DEMO_BODY" | cut -d'"' -f4; }
 
 demo_time() { date -u -d "$1" +%Y-%m-%dT%H:%M:%SZ; }
 
-# Onboards each sample agency that is not onboarded yet, as the platform's administrator.
+# Onboards each sample agency that is not onboarded yet, or not with its journeys, as the platform's administrator.
 demo_agencies() {
-  local admin=$1 entry code service en ar
+  local admin=$1 entry code service en ar journeys
   for entry in "${DEMO_AGENCIES[@]}"; do
-    IFS='|' read -r code service en ar <<< "$entry"
+    IFS='|' read -r code service en ar journeys <<< "$entry"
     demo_call GET "/auth/agencies/$code" "$admin"
-    if [ "$DEMO_STATUS" = 200 ]; then continue; fi
+    if [ "$DEMO_STATUS" = 200 ] && demo_has '"status":"ACTIVE"' && ! demo_has '"journeys":[]'; then continue; fi
     demo_call PUT "/auth/agencies/$code" "$admin" \
-      "{\"name\": {\"en\": \"$en\", \"ar\": \"$ar\"}, \"services\": [\"$service\"]}"
+      "{\"name\": {\"en\": \"$en\", \"ar\": \"$ar\"}, \"services\": [\"$service\"], \"journeys\": [$journeys]}"
     demo_ok || return 1
     say "  onboarded the sample agency $code ($en)"
   done

@@ -66,12 +66,18 @@ class AgencyOnboarding {
 			}
 			return null;
 		});
-		List<String> services = new ArrayList<>(request.services().stream().distinct().toList());
-		agencies.find(code).ifPresent(known -> known.services().stream().map(Agency.AgencyService::name)
-			.filter(service -> !services.contains(service)).forEach(services::add));
-		for (String service : services) {
-			String clientId = KeycloakRealm.clientId(code, service);
-			kafka.converge(KafkaAccess.principal(clientId), Journey.access(clientId, request.journeys()));
+		Optional<Agency> known = agencies.find(code);
+		List<Journey> journeys = (request.journeys() != null) ? request.journeys()
+				: known.map(Agency::journeys).orElse(List.of());
+		if (request.journeys() != null || !journeys.isEmpty()) {
+			// every service client of the agency, those it had and those this call adds
+			List<String> services = new ArrayList<>(request.services().stream().distinct().toList());
+			known.ifPresent(agency -> agency.services().stream().map(Agency.AgencyService::name)
+				.filter(service -> !services.contains(service)).forEach(services::add));
+			for (String service : services) {
+				String clientId = KeycloakRealm.clientId(code, service);
+				kafka.converge(KafkaAccess.principal(clientId), Journey.access(clientId, journeys));
+			}
 		}
 		Instant now = clock.instant();
 		boolean created = transaction.execute(status -> {
@@ -79,7 +85,7 @@ class AgencyOnboarding {
 			for (String service : request.services().stream().distinct().toList()) {
 				agencies.addService(code, service, KeycloakRealm.clientId(code, service), now);
 			}
-			agencies.setJourneys(code, request.journeys());
+			agencies.setJourneys(code, journeys);
 			for (ClientCredentials credential : credentials) {
 				events.publish(new AgencyClientCreatedV1(code, credential.service(), credential.clientId(),
 						caller.subject(), now));

@@ -95,6 +95,12 @@ class AgencyOnboardingIT {
         assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
         assertThat(Suite.json(again.body()).get("newCredentials")).isEmpty();
         assertThat(clientToken(clientId, secret).has("access_token")).isTrue();
+        assertThat(acls(clientId)).contains("bawaba.agency.changes WRITE").noneMatch(acl -> acl.contains("steps"));
+        // a description without journeys (a client older than them) keeps the agency's
+        assertThat(Suite.putJson(API + CODE, AGENCY.replace(", \"journeys\": [\"tell-us-once\"]", ""), admin)
+            .statusCode()).isEqualTo(200);
+        assertThat(Suite.json(Suite.get(API + CODE, null).body()).get("journeys").toString()).isEqualTo("[\"tell-us-once\"]");
+        assertThat(acls(clientId)).contains("bawaba.agency.changes WRITE", "bawaba.eservices.changes READ");
 
         // a rotated secret replaces the old one at once
         var rotated = Suite.postJson(API + CODE + "/services/allowance/secret", "", admin);
@@ -138,8 +144,11 @@ class AgencyOnboardingIT {
         assertThat(clientToken(clientId, newSecret).has("access_token")).isFalse();
         assertThat(acls(clientId)).as("Kafka ACLs of an offboarded agency's service").isEmpty();
         assertThat(Suite.json(Suite.get(API + CODE, null).body()).get("status").asString()).isEqualTo("OFFBOARDED");
-        assertThat(Suite.putJson(API + CODE, AGENCY, admin).statusCode()).isEqualTo(200);
+        assertThat(Suite.putJson(API + CODE, AGENCY.replace(", \"journeys\": [\"tell-us-once\"]", ""), admin)
+            .statusCode()).isEqualTo(200);
         assertThat(clientToken(clientId, newSecret).has("access_token")).isTrue();
+        // ... with the journeys and ACLs it had
+        assertThat(acls(clientId)).contains("bawaba.agency.changes WRITE");
     }
 
     /** Removes what the test created in the realm (Keycloak's local admin, a development default) and in Kafka. */
