@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.lettuce.core.RedisException;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.timeout.ReadTimeoutException;
 import org.apache.commons.logging.Log;
@@ -18,6 +19,8 @@ import org.springframework.core.annotation.MergedAnnotation;
 import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.InvalidMediaTypeException;
@@ -80,6 +83,9 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 		if (ex instanceof ResponseStatusException rse) {
 			return rse.getStatusCode();
 		}
+		if (redisFailure(ex)) {
+			return HttpStatus.SERVICE_UNAVAILABLE;
+		}
 		for (Throwable t = ex; t != null; t = t.getCause()) {
 			if (t instanceof CallNotPermittedException || t instanceof ConnectException
 					|| t instanceof ConnectTimeoutException) {
@@ -123,10 +129,20 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
 			case 431 -> ProblemType.HEADERS_TOO_LARGE;
 			case 502 -> routed ? ProblemType.SERVICE_FAILED : ProblemType.BAD_GATEWAY;
 			case 503 -> (ex instanceof AuthenticationServiceException) ? ProblemType.SIGN_ON_UNAVAILABLE
+					: redisFailure(ex) ? ProblemType.SESSIONS_UNAVAILABLE
 					: routed ? ProblemType.SERVICE_DOWN : ProblemType.SERVICE_UNAVAILABLE;
 			case 504 -> routed ? ProblemType.SERVICE_TIMEOUT : ProblemType.GATEWAY_TIMEOUT;
 			default -> status.is4xxClientError() ? ProblemType.CLIENT_ERROR : ProblemType.INTERNAL_ERROR;
 		};
+	}
+
+	/**
+	 * Redis could not be reached or did not answer in time ({@code spring.data.redis.timeout}). The rate limiter
+	 * lets requests through when that happens; what fails is reading or saving a browser's session.
+	 */
+	private static boolean redisFailure(Throwable ex) {
+		return causedBy(ex, RedisConnectionFailureException.class) || causedBy(ex, QueryTimeoutException.class)
+				|| causedBy(ex, RedisException.class);
 	}
 
 	private static boolean causedBy(Throwable ex, Class<? extends Throwable> kind) {

@@ -74,6 +74,9 @@ public enum ProblemType {
 	/** The sign-on's keys cannot be fetched, so a bearer token cannot be checked. */
 	SIGN_ON_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "sign-on-unavailable"),
 
+	/** Redis, where browser sessions live, cannot be reached, so a browser's session cannot be read. */
+	SESSIONS_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "sessions-unavailable"),
+
 	GATEWAY_TIMEOUT(HttpStatus.GATEWAY_TIMEOUT, "gateway-timeout"),
 
 	/** {0}: the service. */
