@@ -106,6 +106,21 @@ abstract class GatewayTestSupport {
 		registry.add("bawaba.hardening.cors.allowed-origins", () -> PORTAL_ORIGIN);
 	}
 
+	/**
+	 * A gateway of a test's own, not this shared one: no registry, no Kafka, one service {@code hello}, tokens checked
+	 * against the JWKS at {@code jwkSetUri}, and Redis keys of its own under {@code name}.
+	 */
+	static void standalone(DynamicPropertyRegistry registry, String name, java.util.function.Supplier<Object> jwkSetUri) {
+		registry.add("eureka.client.enabled", () -> "false");
+		registry.add("bawaba.usage.enabled", () -> "false");
+		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestTokens.ISSUER);
+		registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", jwkSetUri);
+		service(registry, "hello", TestBackends.url(TestBackends.HELLO));
+		registry.add("bawaba.routing.services", () -> "hello");
+		registry.add("bawaba.rate-limit.key-prefix", () -> RUN + "-" + name);
+		registry.add("spring.session.data.redis.namespace", () -> RUN + "-" + name + ":session");
+	}
+
 	private static void agencyService(DynamicPropertyRegistry registry, String serviceId, String agency,
 			String publicPath, TestBackends.Server backend) {
 		service(registry, serviceId, TestBackends.url(backend));

@@ -39,17 +39,9 @@ class KeycloakDownTest {
 
 	@DynamicPropertySource
 	static void ownSignOn(DynamicPropertyRegistry registry) {
-		registry.add("eureka.client.enabled", () -> "false");
-		registry.add("bawaba.usage.enabled", () -> "false");
+		GatewayTestSupport.standalone(registry, "keycloak-down", () -> "http://127.0.0.1:"
+				+ SIGN_ON.getAddress().getPort() + "/realms/bawaba/protocol/openid-connect/certs");
 		registry.add("bawaba.security.verified-tokens.maximum-size", () -> "0");
-		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestTokens.ISSUER);
-		registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
-				() -> "http://127.0.0.1:" + SIGN_ON.getAddress().getPort() + "/realms/bawaba/protocol/openid-connect/certs");
-		registry.add("spring.cloud.discovery.client.simple.instances.hello[0].uri",
-				() -> TestBackends.url(TestBackends.HELLO));
-		registry.add("bawaba.routing.services", () -> "hello");
-		registry.add("bawaba.rate-limit.key-prefix", () -> GatewayTestSupport.RUN + "-keycloak-down");
-		registry.add("spring.session.data.redis.namespace", () -> GatewayTestSupport.RUN + "-keycloak-down:session");
 	}
 
 	@Test

@@ -3,7 +3,6 @@ package org.bawaba.gateway;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureWebTestClient(timeout = "30s")
 class RedisDownTest {
 
-	static final int REDIS_PORT = freePort();
+	static final int REDIS_PORT = TestBackends.freePort();
 
 	static Process redis = startRedis();
 
@@ -44,14 +43,8 @@ class RedisDownTest {
 
 	@DynamicPropertySource
 	static void ownRedis(DynamicPropertyRegistry registry) {
-		registry.add("eureka.client.enabled", () -> "false");
-		registry.add("bawaba.usage.enabled", () -> "false");
-		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestTokens.ISSUER);
-		registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
+		GatewayTestSupport.standalone(registry, "redis-down",
 				() -> TestBackends.url(TestBackends.SIGN_ON) + "/realms/bawaba/protocol/openid-connect/certs");
-		registry.add("spring.cloud.discovery.client.simple.instances.hello[0].uri",
-				() -> TestBackends.url(TestBackends.HELLO));
-		registry.add("bawaba.routing.services", () -> "hello");
 		registry.add("spring.data.redis.port", () -> REDIS_PORT);
 	}
 
@@ -142,15 +135,6 @@ class RedisDownTest {
 		}
 		catch (IOException ex) {
 			return false;
-		}
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 

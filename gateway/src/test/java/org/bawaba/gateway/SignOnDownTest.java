@@ -24,16 +24,8 @@ class SignOnDownTest {
 
 	@DynamicPropertySource
 	static void signOnDown(DynamicPropertyRegistry registry) {
-		registry.add("eureka.client.enabled", () -> "false");
-		registry.add("bawaba.usage.enabled", () -> "false");
-		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestTokens.ISSUER);
-		registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
+		GatewayTestSupport.standalone(registry, "sign-on-down",
 				() -> "http://127.0.0.1:" + TestBackends.DOWN_PORT + "/realms/bawaba/protocol/openid-connect/certs");
-		registry.add("spring.cloud.discovery.client.simple.instances.hello[0].uri",
-				() -> TestBackends.url(TestBackends.HELLO));
-		registry.add("bawaba.routing.services", () -> "hello");
-		registry.add("bawaba.rate-limit.key-prefix", () -> GatewayTestSupport.RUN + "-sign-on-down");
-		registry.add("spring.session.data.redis.namespace", () -> GatewayTestSupport.RUN + "-sign-on-down:session");
 	}
 
 	@Test

@@ -204,7 +204,8 @@ final class TestBackends {
 		}
 	}
 
-	private static int freePort() {
+	/** A loopback port nothing listens on (at the time of asking). */
+	static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
 		}

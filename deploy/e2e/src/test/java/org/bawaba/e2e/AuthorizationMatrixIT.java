@@ -2,6 +2,7 @@ package org.bawaba.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -35,7 +36,7 @@ class AuthorizationMatrixIT {
      */
     private static final int UNAVAILABLE_RETRIES = 2;
 
-    private static final java.time.Duration UNAVAILABLE_WAIT = java.time.Duration.ofSeconds(11);
+    private static final Duration UNAVAILABLE_WAIT = Duration.ofSeconds(11);
 
     private final ApiClient client = new ApiClient();
 

@@ -14,9 +14,11 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import javax.crypto.Mac;
@@ -245,14 +247,14 @@ final class Suite {
      * The last {@code max} lines of a component's log in the running suite ({@code .bawaba/logs/<component>.log})
      * in which {@code pattern} is found; none when the log cannot be read (a suite run elsewhere).
      */
-    static java.util.List<String> logLines(String component, String pattern, int max) {
-        java.util.regex.Pattern wanted = java.util.regex.Pattern.compile(pattern);
+    static List<String> logLines(String component, String pattern, int max) {
+        Pattern wanted = Pattern.compile(pattern);
         Path file = RUNTIME.resolve("logs").resolve(component + ".log");
         try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
-            java.util.List<String> matching = lines.filter(line -> wanted.matcher(line).find()).toList();
+            List<String> matching = lines.filter(line -> wanted.matcher(line).find()).toList();
             return matching.subList(Math.max(0, matching.size() - max), matching.size());
-        } catch (IOException | java.io.UncheckedIOException e) {
-            return java.util.List.of();
+        } catch (IOException | UncheckedIOException e) {
+            return List.of();
         }
     }
 
