@@ -10,7 +10,8 @@ import jakarta.validation.constraints.Size;
  * their password at first sign-in). {@code admin} may be left out (not an admin).
  */
 record StaffRequest(@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9._-]{2,59}") String username,
-		@Email @Size(max = 200) String email, @Size(max = 100) String firstName, @Size(max = 100) String lastName,
+		@Email @Size(max = 200) String email, @Size(max = 100) @Pattern(regexp = Bilingual.TEXT) String firstName,
+		@Size(max = 100) @Pattern(regexp = Bilingual.TEXT) String lastName,
 		Boolean admin) {
 
 	boolean isAdmin() {

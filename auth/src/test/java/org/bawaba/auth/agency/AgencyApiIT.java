@@ -82,6 +82,12 @@ class AgencyApiIT {
 		assertThat(send("PUT", "/agencies/mosd", """
 				{"name": {"en": "a", "ar": "ب"}, "services": ["allowance"], "journeys": "renewals"}""", admin)
 			.statusCode()).isEqualTo(400);
+		// control characters in names people read (Keycloak and PostgreSQL refuse them after the fact)
+		assertThat(send("PUT", "/agencies/mosd", """
+				{"name": {"en": "Social\\u0000Development", "ar": "ب"}, "services": ["allowance"]}""", admin).statusCode())
+			.isEqualTo(400);
+		assertThat(send("POST", "/agencies/mosd/staff", """
+				{"username": "new-staff", "firstName": "No\\u0000or"}""", admin).statusCode()).isEqualTo(400);
 		assertThat(agencies()).isZero();
 	}
 

@@ -71,6 +71,11 @@ class SystemApiIT {
 		assertThat(api.send("PUT", "/systems/newsroom", """
 				{"name": {"en": "Only English"}, "topics": ["bawaba.participation.polls"]}""", admin).statusCode())
 			.isEqualTo(400);
+		// a control character in a name (Keycloak would refuse it in the client's name: a 502 after the fact)
+		HttpResponse<String> control = api.send("PUT", "/systems/newsroom", """
+				{"name": {"en": "News\\u0000room", "ar": "غرفة الأخبار"}, "topics": ["bawaba.participation.polls"]}""", admin);
+		assertThat(control.statusCode()).isEqualTo(400);
+		assertThat(AuthApi.json(control).get("errors").toString()).contains("name.en");
 		assertThat(api.send("PUT", "/systems/NEWS!", SYSTEM, admin).statusCode()).isEqualTo(400);
 		assertThat(api.send("PUT", "/systems/newsroom", "{not json", admin).statusCode()).isEqualTo(400);
 		assertThat(systems()).isZero();
