@@ -74,9 +74,11 @@ class AgencyOnboarding {
 			List<String> services = new ArrayList<>(request.services().stream().distinct().toList());
 			known.ifPresent(agency -> agency.services().stream().map(Agency.AgencyService::name)
 				.filter(service -> !services.contains(service)).forEach(services::add));
+			// its own topics first, so that its services and eservices find them; kept after offboarding (history)
+			kafka.createTopics(Journey.topics(code, journeys));
 			for (String service : services) {
 				String clientId = KeycloakRealm.clientId(code, service);
-				kafka.converge(KafkaAccess.principal(clientId), Journey.access(clientId, journeys));
+				kafka.converge(KafkaAccess.principal(clientId), Journey.access(clientId, code, journeys));
 			}
 		}
 		Instant now = clock.instant();

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.bawaba.contracts.Topics;
 
 /**
  * What an agency should look like on the platform: its name and the services it deploys. Sent whole, each
@@ -26,7 +27,7 @@ record AgencyRequest(@NotNull @Valid Bilingual name,
 		journeys = journeys == null ? null : journeys.stream().distinct().sorted().toList();
 	}
 
-	static final String CODE = "[a-z][a-z0-9]{1,19}";
+	static final String CODE = Topics.AGENCY_CODE;
 
 	static final String SERVICE_NAME = "[a-z][a-z0-9-]{1,39}";
 

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -15,7 +17,7 @@ import org.bawaba.contracts.Topics;
 /**
  * A level-4 journey an agency's services take part in, and so the Kafka topics they handle: they read the
  * e-services topic that asks agencies to act (and park what they cannot handle on its dead-letter topic), and
- * write the agency topic that answers. An agency takes part in none until its onboarding names them: its
+ * write their own agency's topic that answers ({@code bawaba.agency.<code>.<kind>}, never another agency's). An agency takes part in none until its onboarding names them: its
  * services then read and write nothing but their own consumer group.
  */
 enum Journey {
@@ -55,17 +57,25 @@ enum Journey {
 					+ Arrays.stream(values()).map(Journey::jsonName).toList()));
 	}
 
+	/** The topics the agency {@code agency} answers on in {@code journeys}: its own. */
+	static Set<String> topics(String agency, Collection<Journey> journeys) {
+		Set<String> topics = new TreeSet<>();
+		journeys.forEach(journey -> topics.add(Topics.ofAgency(journey.writes, agency)));
+		return topics;
+	}
+
 	/**
-	 * The Kafka ACLs of one service client of an agency taking part in {@code journeys}: read what asks it to act,
-	 * write its dead letters and its answers, read its consumer group (named like the client).
+	 * The Kafka ACLs of one service client of the agency {@code agency} taking part in {@code journeys}: read what
+	 * asks it to act, write its dead letters and its answers on its agency's own topics, read its consumer group
+	 * (named like the client).
 	 */
-	static List<AclBinding> access(String clientId, Collection<Journey> journeys) {
+	static List<AclBinding> access(String clientId, String agency, Collection<Journey> journeys) {
 		String principal = KafkaAccess.principal(clientId);
 		List<AclBinding> acls = new ArrayList<>();
 		for (Journey journey : journeys) {
 			acls.addAll(KafkaAccess.read(principal, journey.reads));
 			acls.addAll(KafkaAccess.write(principal, Topics.deadLetter(journey.reads)));
-			acls.addAll(KafkaAccess.write(principal, journey.writes));
+			acls.addAll(KafkaAccess.write(principal, Topics.ofAgency(journey.writes, agency)));
 		}
 		acls.add(KafkaAccess.group(principal, clientId, PatternType.LITERAL));
 		return acls;

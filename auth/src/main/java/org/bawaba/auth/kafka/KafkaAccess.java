@@ -4,11 +4,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AccessControlEntryFilter;
@@ -16,6 +19,7 @@ import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourcePatternFilter;
@@ -28,7 +32,8 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
 /**
- * The Kafka ACLs of the principals the auth service onboards (agencies' services, outside systems), through
+ * The Kafka ACLs of the principals the auth service onboards (agencies' services, outside systems), and the
+ * topics of the agencies it onboards, through
  * Kafka's Admin API as the auth service's own principal (which the brokers let alter ACLs:
  * {@code deploy/kubernetes/base/kafka/users.yaml}). Converging: a principal ends with exactly the ACLs it is
  * given, what it had before and no longer has is removed. Kafka unreachable is a 502 problem; each call is
@@ -54,6 +59,42 @@ public class KafkaAccess implements DisposableBean {
 		}
 		if (!missing.isEmpty()) {
 			call(admin.createAcls(missing).all());
+		}
+	}
+
+	/** Partitions of a topic this service creates: those of the platform's own topics (topics.yaml). */
+	static final int PARTITIONS = 3;
+
+	/**
+	 * Creates those of {@code topics} that do not exist yet, with {@value #PARTITIONS} partitions and the
+	 * brokers' default replication; a topic created meanwhile by someone else is fine.
+	 */
+	public void createTopics(Collection<String> topics) {
+		if (topics.isEmpty()) {
+			return;
+		}
+		Set<String> existing = call(admin.listTopics().names());
+		List<NewTopic> missing = topics.stream().filter(topic -> !existing.contains(topic))
+			.map(topic -> new NewTopic(topic, Optional.of(PARTITIONS), Optional.empty())).toList();
+		if (missing.isEmpty()) {
+			return;
+		}
+		for (NewTopic topic : missing) {
+			try {
+				admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+			}
+			catch (ExecutionException ex) {
+				if (!(ex.getCause() instanceof TopicExistsException)) {
+					throw new ProblemException(HttpStatus.BAD_GATEWAY, "kafka-unavailable");
+				}
+			}
+			catch (TimeoutException ex) {
+				throw new ProblemException(HttpStatus.BAD_GATEWAY, "kafka-unavailable");
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new ProblemException(HttpStatus.BAD_GATEWAY, "kafka-unavailable");
+			}
 		}
 	}
 

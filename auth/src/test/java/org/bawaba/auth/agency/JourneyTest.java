@@ -32,15 +32,26 @@ class JourneyTest {
 	@Test
 	void anOnboardedAgencyGetsWhatTheSampleAgenciesHaveForTheSameJourneys() throws IOException {
 		Map<String, Set<String>> declared = declaredAcls();
-		assertThat(granted("moph-births", List.of(Journey.APPLICATIONS))).isEqualTo(declared.get("moph-births"));
-		assertThat(granted("msd-family", List.of(Journey.APPLICATIONS))).isEqualTo(declared.get("msd-family"));
-		assertThat(granted("ewa-accounts", List.of(Journey.TELL_US_ONCE))).isEqualTo(declared.get("ewa-accounts"));
-		assertThat(granted("moi-identity", List.of(Journey.values()))).isEqualTo(declared.get("moi-identity"));
+		assertThat(granted("moph-births", "moph", List.of(Journey.APPLICATIONS))).isEqualTo(declared.get("moph-births"));
+		assertThat(granted("msd-family", "msd", List.of(Journey.APPLICATIONS))).isEqualTo(declared.get("msd-family"));
+		assertThat(granted("ewa-accounts", "ewa", List.of(Journey.TELL_US_ONCE))).isEqualTo(declared.get("ewa-accounts"));
+		assertThat(granted("moi-identity", "moi", List.of(Journey.values()))).isEqualTo(declared.get("moi-identity"));
 	}
 
 	@Test
 	void noJourneyGivesNothingButTheServicesOwnConsumerGroup() {
-		assertThat(granted("mosd-allowance", List.of())).containsExactly("group mosd-allowance LITERAL Read");
+		assertThat(granted("mosd-allowance", "mosd", List.of())).containsExactly("group mosd-allowance LITERAL Read");
+	}
+
+	@Test
+	void anAgencyWritesOnlyItsOwnTopicsAndTheyAreTheOnesOnboardingCreates() {
+		assertThat(granted("moph-births", "moph", List.of(Journey.APPLICATIONS)))
+			.contains("topic bawaba.agency.moph.steps LITERAL Write")
+			.noneMatch(acl -> acl.startsWith("topic bawaba.agency.") && acl.endsWith("Write")
+					&& !acl.startsWith("topic bawaba.agency.moph."));
+		assertThat(Journey.topics("moi", List.of(Journey.values()))).containsExactly("bawaba.agency.moi.changes",
+				"bawaba.agency.moi.credentials", "bawaba.agency.moi.steps");
+		assertThat(Journey.topics("ewa", List.of(Journey.TELL_US_ONCE))).containsExactly("bawaba.agency.ewa.changes");
 	}
 
 	@Test
@@ -51,9 +62,9 @@ class JourneyTest {
 	}
 
 	/** Every ACL as "type name PATTERN Operation", the way users.yaml writes them. */
-	private static Set<String> granted(String clientId, List<Journey> journeys) {
+	private static Set<String> granted(String clientId, String agency, List<Journey> journeys) {
 		Set<String> acls = new HashSet<>();
-		for (AclBinding binding : Journey.access(clientId, journeys)) {
+		for (AclBinding binding : Journey.access(clientId, agency, journeys)) {
 			assertThat(binding.entry().principal()).isEqualTo("User:" + clientId);
 			acls.add(binding.pattern().resourceType().name().toLowerCase() + " " + binding.pattern().name() + " "
 					+ binding.pattern().patternType().name() + " " + operation(binding.entry().operation()));

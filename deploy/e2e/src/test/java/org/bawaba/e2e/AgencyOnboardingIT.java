@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeTopicsOptions;
@@ -44,6 +45,9 @@ class AgencyOnboardingIT {
     private static final String CODE = "e2e" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
     /** A password the realm's policy accepts (12 characters or more, not the username). */
     private static final String PASSWORD = "Staff-Pass-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
+    /** The topics the agency answers on in tell us once and in multi-agency applications: its own. */
+    private static final String CHANGES = "bawaba.agency." + CODE + ".changes";
+    private static final String STEPS = "bawaba.agency." + CODE + ".steps";
     private static final String AGENCY = """
         {"name": {"en": "Ministry of Social Development (e2e)", "ar": "وزارة التنمية الاجتماعية"},
          "services": ["allowance"], "journeys": ["tell-us-once"]}""";
@@ -73,21 +77,23 @@ class AgencyOnboardingIT {
         assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
         assertThat(Suite.json(me.body()).get("agency").asString()).isEqualTo(CODE);
 
-        // ... and by the Kafka brokers, where it handles the topics of its journey (tell us once) and no other
+        // ... and by the Kafka brokers, where it handles the topics of its journey (tell us once) and no other:
+        // it answers on its agency's own topic, which onboarding created, and may not answer in another's name
         assertThat(claims.get("aud").toString()).contains("bawaba-kafka");
         assertThat(Suite.json(Suite.get(API + CODE, null).body()).get("journeys").toString()).isEqualTo("[\"tell-us-once\"]");
         try (Admin service = Admin.create(kafka(clientId, secret))) {
-            assertThat(operations(service, "bawaba.agency.changes")).contains(AclOperation.WRITE);
+            assertThat(operations(service, CHANGES)).contains(AclOperation.WRITE);
             assertThat(operations(service, "bawaba.eservices.changes")).contains(AclOperation.READ)
                 .doesNotContain(AclOperation.WRITE);
-            for (String other : List.of("bawaba.agency.steps", "bawaba.eservices.applications", "bawaba.agency.credentials")) {
+            for (String other : List.of("bawaba.agency.moi.changes", "bawaba.agency.ewa.changes", STEPS,
+                    "bawaba.eservices.applications", "bawaba.agency.moi.credentials")) {
                 assertThatThrownBy(() -> operations(service, other)).as(other)
                     .hasCauseInstanceOf(TopicAuthorizationException.class);
             }
         }
         // another journey instead: its ACLs follow
         assertThat(Suite.putJson(API + CODE, AGENCY.replace("tell-us-once", "applications"), admin).statusCode()).isEqualTo(200);
-        assertThat(acls(clientId)).contains("bawaba.agency.steps WRITE", "bawaba.eservices.steps READ")
+        assertThat(acls(clientId)).contains(STEPS + " WRITE", "bawaba.eservices.steps READ")
             .noneMatch(acl -> acl.contains("changes"));
 
         // onboarding again converges: same agency, no new client, no secret shown again
@@ -95,12 +101,12 @@ class AgencyOnboardingIT {
         assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
         assertThat(Suite.json(again.body()).get("newCredentials")).isEmpty();
         assertThat(clientToken(clientId, secret).has("access_token")).isTrue();
-        assertThat(acls(clientId)).contains("bawaba.agency.changes WRITE").noneMatch(acl -> acl.contains("steps"));
+        assertThat(acls(clientId)).contains(CHANGES + " WRITE").noneMatch(acl -> acl.contains("steps"));
         // a description without journeys (a client older than them) keeps the agency's
         assertThat(Suite.putJson(API + CODE, AGENCY.replace(", \"journeys\": [\"tell-us-once\"]", ""), admin)
             .statusCode()).isEqualTo(200);
         assertThat(Suite.json(Suite.get(API + CODE, null).body()).get("journeys").toString()).isEqualTo("[\"tell-us-once\"]");
-        assertThat(acls(clientId)).contains("bawaba.agency.changes WRITE", "bawaba.eservices.changes READ");
+        assertThat(acls(clientId)).contains(CHANGES + " WRITE", "bawaba.eservices.changes READ");
 
         // a rotated secret replaces the old one at once
         var rotated = Suite.postJson(API + CODE + "/services/allowance/secret", "", admin);
@@ -148,7 +154,7 @@ class AgencyOnboardingIT {
             .statusCode()).isEqualTo(200);
         assertThat(clientToken(clientId, newSecret).has("access_token")).isTrue();
         // ... with the journeys and ACLs it had
-        assertThat(acls(clientId)).contains("bawaba.agency.changes WRITE");
+        assertThat(acls(clientId)).contains(CHANGES + " WRITE");
     }
 
     /** Removes what the test created in the realm (Keycloak's local admin, a development default) and in Kafka. */
@@ -156,6 +162,9 @@ class AgencyOnboardingIT {
     static void removeTheAgencyFromTheRealm() throws Exception {
         try (Admin operator = Admin.create(Suite.kafkaOperator())) {
             operator.deleteAcls(List.of(principal(CODE + "-allowance"))).all().get(30, TimeUnit.SECONDS);
+            Set<String> created = operator.listTopics().names().get(30, TimeUnit.SECONDS).stream()
+                .filter(topic -> topic.startsWith("bawaba.agency." + CODE + ".")).collect(Collectors.toSet());
+            operator.deleteTopics(created).all().get(30, TimeUnit.SECONDS);
         }
         String admin = Suite.keycloakAdmin();
         String base = KEYCLOAK + "/admin/realms/bawaba";

@@ -13,9 +13,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeTopicsOptions;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -99,6 +101,23 @@ class KafkaAuthIT {
         var inbox = Suite.get(Suite.GATEWAY + "/api/notifications/me/notices?size=100", Suite.token("citizen1"));
         assertThat(inbox.statusCode()).isEqualTo(200);
         assertThat(inbox.body()).doesNotContain(marker);
+    }
+
+    @Test
+    void anAgencysServiceAnswersOnlyOnItsOwnAgencysTopics() throws Exception {
+        // the births registry may report its own steps, never a step result in the interior ministry's name
+        try (Admin moph = Admin.create(Suite.kafkaClient("moph-births"))) {
+            assertThat(moph.describeTopics(List.of("bawaba.agency.moph.steps"), new DescribeTopicsOptions()
+                    .includeAuthorizedOperations(true)).allTopicNames().get(30, TimeUnit.SECONDS)
+                .get("bawaba.agency.moph.steps").authorizedOperations()).contains(AclOperation.WRITE);
+        }
+        for (String other : List.of("bawaba.agency.moi.steps", "bawaba.agency.msd.steps", "bawaba.agency.moi.changes")) {
+            try (var producer = producer(Suite.kafkaClient("moph-births"))) {
+                var forged = new ProducerRecord<>(other, UUID.randomUUID().toString(), "{}".getBytes(StandardCharsets.UTF_8));
+                assertThatThrownBy(() -> producer.send(forged).get(30, TimeUnit.SECONDS)).as(other)
+                    .hasCauseInstanceOf(TopicAuthorizationException.class);
+            }
+        }
     }
 
     private static KafkaProducer<String, byte[]> producer(Map<String, Object> settings) {

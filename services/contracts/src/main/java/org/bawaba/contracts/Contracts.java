@@ -93,6 +93,23 @@ public final class Contracts {
 		return type;
 	}
 
+	/**
+	 * The topic {@code event} travels on: its {@link EventType#topic()}, for an {@link AgencyEvent} on a
+	 * per-agency topic the one of its agency.
+	 * @throws IllegalArgumentException when a per-agency event names no valid agency
+	 */
+	public static String topicOf(DomainEvent event) {
+		String topic = typeOf(event.getClass()).topic();
+		if (!Topics.perAgency(topic)) {
+			return topic;
+		}
+		if (!(event instanceof AgencyEvent agencyEvent)) {
+			throw new IllegalArgumentException(event.getClass().getName() + " travels on a per-agency topic but "
+					+ "is not an AgencyEvent");
+		}
+		return Topics.ofAgency(topic, agencyEvent.agency());
+	}
+
 	/** Classpath location of the JSON Schema of an event type. */
 	public static String schemaLocation(String type) {
 		return "schemas/" + type + ".json";

@@ -57,6 +57,8 @@ class ContractsTest {
 		assertThat(event.getSimpleName()).endsWith("V" + type.value().substring(type.value().lastIndexOf(".v") + 2));
 		assertThat(event.getField("TYPE").get(null)).isEqualTo(type.value());
 		assertThat(topicConstants()).contains(type.topic());
+		// an event on a per-agency topic says which agency it is from, so that the topic can be its own
+		assertThat(AgencyEvent.class.isAssignableFrom(event)).as("AgencyEvent").isEqualTo(Topics.perAgency(type.topic()));
 		assertThat(event.isRecord()).isTrue();
 	}
 
@@ -188,7 +190,8 @@ class ContractsTest {
 	private static Set<String> topicConstants() throws IllegalAccessException {
 		Set<String> topics = new HashSet<>();
 		for (var field : Topics.class.getFields()) {
-			if (field.getType() == String.class && !field.getName().equals("DEAD_LETTER_SUFFIX")) {
+			if (field.getType() == String.class && !List.of("DEAD_LETTER_SUFFIX", "AGENCY", "AGENCY_CODE")
+				.contains(field.getName())) {
 				topics.add((String) field.get(null));
 			}
 		}

@@ -147,15 +147,17 @@ class InStepWithLocalRunTest {
 	void everyPlatformTopicHasAKafkaTopicAndItsDeadLetters(String overlay) throws IllegalAccessException {
 		Rendered rendered = Rendered.overlay(overlay);
 		Set<String> topics = new LinkedHashSet<>();
+		Set<String> perAgency = new LinkedHashSet<>();
 		for (Field field : Topics.class.getFields()) {
 			if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class
-					&& !field.getName().equals("DEAD_LETTER_SUFFIX")) {
+					&& !List.of("DEAD_LETTER_SUFFIX", "AGENCY", "AGENCY_CODE").contains(field.getName())) {
 				String topic = (String) field.get(null);
-				topics.add(topic);
+				(Topics.perAgency(topic) ? perAgency : topics).add(topic);
 				topics.add(Topics.deadLetter(topic));
 			}
 		}
 		assertThat(topics).hasSizeGreaterThan(20);
+		assertThat(perAgency).hasSize(3);
 		Set<String> declared = new LinkedHashSet<>();
 		for (ObjectNode topic : rendered.ofKind("KafkaTopic")) {
 			declared.add(topic.at("/metadata/name").asText());
@@ -165,7 +167,25 @@ class InStepWithLocalRunTest {
 				assertThat(topic.at("/spec/config/min.insync.replicas").asInt()).isEqualTo(2);
 			}
 		}
-		assertThat(declared).containsExactlyInAnyOrderElementsOf(topics);
+		assertThat(declared).containsAll(topics);
+		// the rest are the sample agencies' own topics: of a per-agency kind, and each one an agency writes
+		Set<String> agencies = new LinkedHashSet<>(declared);
+		agencies.removeAll(topics);
+		assertThat(agencies).allSatisfy(topic -> assertThat(perAgency)
+			.anyMatch(template -> Topics.pattern(template).matcher(topic).matches()));
+		assertThat(perAgency).allSatisfy(template -> assertThat(agencies)
+			.anyMatch(topic -> Topics.pattern(template).matcher(topic).matches()));
+		Set<String> written = new LinkedHashSet<>();
+		for (ObjectNode user : rendered.ofKind("KafkaUser")) {
+			for (JsonNode acl : user.at("/spec/authorization/acls")) {
+				String name = acl.at("/resource/name").asText();
+				if (name.startsWith("bawaba.agency.") && acl.path("operations").toString().contains("Write")
+						&& !name.endsWith(Topics.DEAD_LETTER_SUFFIX)) {
+					written.add(name);
+				}
+			}
+		}
+		assertThat(written).isEqualTo(agencies);
 	}
 
 	@ParameterizedTest

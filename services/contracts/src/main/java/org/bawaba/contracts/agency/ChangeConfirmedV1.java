@@ -3,7 +3,7 @@ package org.bawaba.contracts.agency;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.bawaba.contracts.DomainEvent;
+import org.bawaba.contracts.AgencyEvent;
 import org.bawaba.contracts.EventType;
 import org.bawaba.contracts.OptionalField;
 import org.bawaba.contracts.Topics;
@@ -20,7 +20,7 @@ import org.bawaba.contracts.Topics;
  */
 @EventType(value = ChangeConfirmedV1.TYPE, topic = Topics.AGENCY_CHANGES)
 public record ChangeConfirmedV1(UUID changeId, String agency, ChangeOutcome outcome, @OptionalField Reason reason,
-		Instant confirmedAt) implements DomainEvent {
+		Instant confirmedAt) implements AgencyEvent {
 
 	public static final String TYPE = "org.bawaba.agency.change.confirmed.v1";
 

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import org.bawaba.contracts.DomainEvent;
+import org.bawaba.contracts.AgencyEvent;
 import org.bawaba.contracts.EventType;
 import org.bawaba.contracts.OptionalField;
 import org.bawaba.contracts.Topics;
@@ -28,7 +28,7 @@ public record CredentialIssuedV1(UUID credentialId, String agency, String citize
 		// --- renew ---
 		@OptionalField UUID replaces
 		// --- end renew ---
-) implements DomainEvent {
+) implements AgencyEvent {
 
 	public static final String TYPE = "org.bawaba.agency.credential.issued.v1";
 

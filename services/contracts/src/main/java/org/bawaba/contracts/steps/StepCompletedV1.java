@@ -3,7 +3,7 @@ package org.bawaba.contracts.steps;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.bawaba.contracts.DomainEvent;
+import org.bawaba.contracts.AgencyEvent;
 import org.bawaba.contracts.EventType;
 import org.bawaba.contracts.Topics;
 
@@ -18,7 +18,7 @@ import org.bawaba.contracts.Topics;
  */
 @EventType(value = StepCompletedV1.TYPE, topic = Topics.AGENCY_STEPS)
 public record StepCompletedV1(UUID applicationId, String step, String agency, String reference,
-		Instant completedAt) implements DomainEvent {
+		Instant completedAt) implements AgencyEvent {
 
 	public static final String TYPE = "org.bawaba.agency.step.completed.v1";
 

@@ -3,7 +3,7 @@ package org.bawaba.contracts.steps;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.bawaba.contracts.DomainEvent;
+import org.bawaba.contracts.AgencyEvent;
 import org.bawaba.contracts.EventType;
 import org.bawaba.contracts.Topics;
 
@@ -19,7 +19,7 @@ import org.bawaba.contracts.Topics;
  */
 @EventType(value = StepFailedV1.TYPE, topic = Topics.AGENCY_STEPS)
 public record StepFailedV1(UUID applicationId, String step, String agency, String reasonEn, String reasonAr,
-		Instant failedAt) implements DomainEvent {
+		Instant failedAt) implements AgencyEvent {
 
 	public static final String TYPE = "org.bawaba.agency.step.failed.v1";
 

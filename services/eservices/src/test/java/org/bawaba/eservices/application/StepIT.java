@@ -231,7 +231,8 @@ class StepIT extends EservicesIT {
 
 	private static void publish(DomainEvent result) {
 		String type = result instanceof StepCompletedV1 ? StepCompletedV1.TYPE : StepFailedV1.TYPE;
-		TestEvents.send(KAFKA, Topics.AGENCY_STEPS, "/bawaba/test-agency", type, result.entityId(),
+		String agency = result instanceof StepCompletedV1 completed ? completed.agency() : ((StepFailedV1) result).agency();
+		TestEvents.send(KAFKA, Topics.ofAgency(Topics.AGENCY_STEPS, agency), "/bawaba/test-agency", type, result.entityId(),
 				JSON.writeValueAsBytes(result));
 	}
 

@@ -159,7 +159,7 @@ class ChangeIT extends EservicesIT {
 			.withDataContentType("application/json")
 			.withData(data.getBytes(StandardCharsets.UTF_8))
 			.build();
-		TestKafka.send(KAFKA, KafkaMessageFactory.createWriter(Topics.AGENCY_CHANGES, changeId).writeBinary(event));
+		TestKafka.send(KAFKA, KafkaMessageFactory.createWriter(Topics.ofAgency(Topics.AGENCY_CHANGES, agency), changeId).writeBinary(event));
 	}
 
 	private JsonNode await(String id, String citizen, Predicate<JsonNode> done) {

@@ -312,7 +312,8 @@ class CredentialRenewalIT extends EservicesIT {
 			.withDataContentType("application/json")
 			.withData(data.getBytes(StandardCharsets.UTF_8))
 			.build();
-		TestKafka.send(KAFKA, KafkaMessageFactory.createWriter(Topics.AGENCY_CREDENTIALS, key.toString()).writeBinary(event));
+		String topic = Topics.ofAgency(Topics.AGENCY_CREDENTIALS, JSON.readTree(data).get("agency").asString());
+		TestKafka.send(KAFKA, KafkaMessageFactory.createWriter(topic, key.toString()).writeBinary(event));
 	}
 
 	private JsonNode awaitCredentials(String holder, Predicate<JsonNode> done) {

@@ -32,10 +32,12 @@ public record EventsProperties(String source, @DefaultValue Outbox outbox, @Defa
 	 * @param maxBackoff longest wait between attempts
 	 * @param authRetry wait before a consumer the brokers refused (its ACLs removed, e.g. while its agency is
 	 * offboarded, or not applied yet) asks again; without it the consumer would stop for good
+	 * @param topicDiscovery how soon a consumer of per-agency topics finds the topic of an agency onboarded
+	 * after it started (Kafka's {@code metadata.max.age.ms}); it reads such a topic from its first event
 	 */
 	public record Inbox(@DefaultValue("4") int attempts, @DefaultValue("500ms") Duration initialBackoff,
 			@DefaultValue("2.0") double multiplier, @DefaultValue("10s") Duration maxBackoff,
-			@DefaultValue("10s") Duration authRetry) {
+			@DefaultValue("10s") Duration authRetry, @DefaultValue("30s") Duration topicDiscovery) {
 	}
 
 }

@@ -62,7 +62,7 @@ class StepsIT {
 		TestEvents.send(KAFKA, Topics.ESERVICES_STEPS, request);
 		TestEvents.send(KAFKA, Topics.ESERVICES_STEPS, request);
 
-		List<CloudEvent> results = TestKafka.events(KAFKA, Topics.AGENCY_STEPS, application.toString(),
+		List<CloudEvent> results = TestKafka.events(KAFKA, Topics.ofAgency(Topics.AGENCY_STEPS, "moi"), application.toString(),
 				found -> !found.isEmpty());
 		assertThat(results).hasSize(1);
 		assertThat(results.get(0).getType()).isEqualTo(StepCompletedV1.TYPE);
@@ -77,7 +77,7 @@ class StepsIT {
 	void aRefusalIsReportedWithItsBilingualReason() {
 		UUID application = UUID.randomUUID();
 		TestEvents.send(KAFKA, Topics.ESERVICES_STEPS, request(application, "refused-step", "moi"));
-		List<CloudEvent> results = TestKafka.events(KAFKA, Topics.AGENCY_STEPS, application.toString(),
+		List<CloudEvent> results = TestKafka.events(KAFKA, Topics.ofAgency(Topics.AGENCY_STEPS, "moi"), application.toString(),
 				found -> !found.isEmpty());
 		assertThat(results).singleElement().extracting(CloudEvent::getType).isEqualTo(StepFailedV1.TYPE);
 		JsonNode data = JSON.readTree(results.get(0).getData().toBytes());
@@ -93,7 +93,7 @@ class StepsIT {
 		TestEvents.send(KAFKA, Topics.ESERVICES_STEPS, othersRequest);
 		TestEvents.send(KAFKA, Topics.ESERVICES_STEPS, request(unknown, "no-such-step", "moi"));
 
-		List<CloudEvent> failed = TestKafka.events(KAFKA, Topics.AGENCY_STEPS, unknown.toString(),
+		List<CloudEvent> failed = TestKafka.events(KAFKA, Topics.ofAgency(Topics.AGENCY_STEPS, "moi"), unknown.toString(),
 				found -> !found.isEmpty());
 		assertThat(failed).singleElement().extracting(CloudEvent::getType).isEqualTo(StepFailedV1.TYPE);
 
@@ -104,7 +104,7 @@ class StepsIT {
 		assertThat(handler.handled).noneMatch(r -> r.applicationId().equals(others));
 		assertThat(TestDatabase.count(DATABASE, "select count(*) from bawaba_outbox where event_key = '" + others + "'"))
 			.isZero();
-		assertThat(TestKafka.read(KAFKA, Topics.AGENCY_STEPS, read -> false, Duration.ofSeconds(5)))
+		assertThat(TestKafka.read(KAFKA, Topics.ofAgency(Topics.AGENCY_STEPS, "moi"), read -> false, Duration.ofSeconds(5)))
 			.noneMatch(record -> others.toString().equals(record.key()));
 	}
 

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.bawaba.contracts.Topics;
 import org.bawaba.platform.events.EventsProperties;
@@ -31,7 +33,9 @@ import org.springframework.util.ReflectionUtils;
 
 /**
  * Finds {@link InboxListener} methods and runs one listener container per topic and consumer group, with
- * retries with back-off and a dead-letter topic {@code <topic>.dlt}.
+ * retries with back-off and a dead-letter topic {@code <topic>.dlt}. A per-agency topic
+ * ({@code bawaba.agency.{agency}.<kind>}) is subscribed by its pattern: every agency's topic of that kind,
+ * including those of agencies onboarded later, with one dead-letter topic {@code bawaba.agency.<kind>.dlt}.
  */
 class InboxContainers implements BeanPostProcessor, SmartLifecycle, ApplicationContextAware {
 
@@ -100,11 +104,18 @@ class InboxContainers implements BeanPostProcessor, SmartLifecycle, ApplicationC
 		for (Map.Entry<List<String>, List<InboxDispatcher.Handler>> entry : handlers.entrySet()) {
 			String topic = entry.getKey().get(0);
 			String group = entry.getKey().get(1).isBlank() ? dependencies.defaultGroup() : entry.getKey().get(1);
-			ContainerProperties containerProperties = new ContainerProperties(topic);
+			ContainerProperties containerProperties = Topics.perAgency(topic)
+					? new ContainerProperties(Topics.pattern(topic)) : new ContainerProperties(topic);
+			if (Topics.perAgency(topic)) {
+				Properties discovery = new Properties();
+				discovery.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG,
+						String.valueOf(properties.topicDiscovery().toMillis()));
+				containerProperties.setKafkaConsumerProperties(discovery);
+			}
 			containerProperties.setGroupId(group);
 			containerProperties.setObservationEnabled(true);
 			containerProperties.setAuthExceptionRetryInterval(properties.authRetry());
-			containerProperties.setMessageListener(new InboxDispatcher(group, entry.getValue(), dependencies.jdbc(),
+			containerProperties.setMessageListener(new InboxDispatcher(topic, group, entry.getValue(), dependencies.jdbc(),
 					dependencies.transactions(), dependencies.json()));
 			ConcurrentMessageListenerContainer<String, byte[]> container = new ConcurrentMessageListenerContainer<>(
 					dependencies.consumers(), containerProperties);

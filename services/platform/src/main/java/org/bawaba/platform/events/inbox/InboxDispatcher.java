@@ -15,6 +15,7 @@ import io.cloudevents.kafka.KafkaMessageFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.bawaba.contracts.Contracts;
+import org.bawaba.contracts.Topics;
 import org.bawaba.platform.web.CorrelationId;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -36,10 +37,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * handled again in a new transaction and committed, and the failed record is reported by its index
  * ({@link BatchListenerFailedException}): the error handler retries it with back-off, then parks it on the
  * dead-letter topic alone, and the records after it come again in the next poll.
+ * <p>
+ * On a per-agency topic, an event must name the topic's agency ({@code agency} in its data): only that
+ * agency's services may write the topic (Kafka's ACLs), so the topic is the proof of which agency answered.
+ * An event naming another agency is parked on the dead-letter topic at once, and no handler sees it.
  */
 class InboxDispatcher implements BatchMessageListener<String, byte[]> {
 
 	private static final Logger log = LoggerFactory.getLogger(InboxDispatcher.class);
+
+	private final String topic;
 
 	private final String group;
 
@@ -51,8 +58,9 @@ class InboxDispatcher implements BatchMessageListener<String, byte[]> {
 
 	private final JsonMapper json;
 
-	InboxDispatcher(String group, List<Handler> handlers, JdbcClient jdbc, TransactionTemplate transactions,
-			JsonMapper json) {
+	InboxDispatcher(String topic, String group, List<Handler> handlers, JdbcClient jdbc,
+			TransactionTemplate transactions, JsonMapper json) {
+		this.topic = topic;
 		this.group = group;
 		this.handlers = List.copyOf(handlers);
 		this.jdbc = jdbc;
@@ -100,6 +108,9 @@ class InboxDispatcher implements BatchMessageListener<String, byte[]> {
 				log.debug("No handler in {} for {}; skipped", group, event.getType());
 				continue;
 			}
+			if (Topics.perAgency(topic)) {
+				checkAgency(index, record, event);
+			}
 			received.add(new Received(index, record, event, matching));
 		}
 		if (received.isEmpty()) {
@@ -126,6 +137,25 @@ class InboxDispatcher implements BatchMessageListener<String, byte[]> {
 			finally {
 				MDC.remove(CorrelationId.MDC_KEY);
 			}
+		}
+	}
+
+	/** An event on an agency's topic must be that agency's. */
+	private void checkAgency(int index, ConsumerRecord<String, byte[]> record, CloudEvent event) {
+		String owner = Topics.agencyOf(topic, record.topic()).orElse(null);
+		String named;
+		try {
+			named = event.getData() == null ? null
+					: json.readTree(event.getData().toBytes()).path("agency").asString(null);
+		}
+		catch (JacksonException ex) {
+			named = null;
+		}
+		if (owner == null || !owner.equals(named)) {
+			log.warn("Event {} ({}) on {} names the agency {}: an agency answers only on its own topic; refused",
+					event.getId(), event.getType(), record.topic(), named);
+			throw new RecordFailure(index, new PoisonEventException("Event " + event.getId() + " on "
+					+ record.topic() + " names the agency " + named + ", not the topic's", null));
 		}
 	}
 

@@ -48,6 +48,7 @@ public class EventPublisher {
 	/**
 	 * Writes {@code event} to the outbox in the current transaction. Its record must be an
 	 * {@link EventType}-annotated contract; the key and CloudEvents subject are {@link DomainEvent#entityId()}.
+	 * An {@code AgencyEvent} goes to its agency's own topic ({@link Contracts#topicOf}).
 	 * @return the CloudEvents id
 	 * @throws IllegalStateException when called outside a transaction
 	 */
@@ -64,7 +65,7 @@ public class EventPublisher {
 				insert into bawaba_outbox (event_id, topic, event_key, event_type, source, subject, occurred_at,
 				  payload, correlation_id, traceparent)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(id, type.topic(), event.entityId(), type.value(), source, event.entityId(), Timestamp.from(now),
+			.params(id, Contracts.topicOf(event), event.entityId(), type.value(), source, event.entityId(), Timestamp.from(now),
 					json.writeValueAsBytes(event), CorrelationId.current().orElse(null), traceparent)
 			.update();
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

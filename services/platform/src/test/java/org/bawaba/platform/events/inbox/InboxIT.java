@@ -201,7 +201,7 @@ class InboxIT {
 
 	private InboxDispatcher dispatcher(String group) {
 		try {
-			return new InboxDispatcher(group,
+			return new InboxDispatcher(TOPIC, group,
 					List.of(InboxDispatcher.Handler.of(handlers,
 							Handlers.class.getDeclaredMethod("onSubmitted", ApplicationSubmittedV1.class))),
 					jdbc, new TransactionTemplate(transactionManager), JSON);

@@ -137,7 +137,7 @@ class AccountIT {
 			.encodeToString("ewa-accounts:test-client-secret".getBytes(StandardCharsets.UTF_8)));
 		assertThat(ESERVICES.changeAuthorizations).isNotEmpty().allMatch("Bearer ewa-service-token"::equals);
 		// a change addressed to another agency only is neither read nor answered
-		assertThat(TestKafka.read(KAFKA, Topics.AGENCY_CHANGES, read -> false, Duration.ofSeconds(3)).stream()
+		assertThat(TestKafka.read(KAFKA, Topics.ofAgency(Topics.AGENCY_CHANGES, "ewa"), read -> false, Duration.ofSeconds(3)).stream()
 			.filter(record -> notOurs.equals(record.key()))).isEmpty();
 		assertThat(json(send("GET", "/accounts", null, TestTokens.citizen("mover-1"))).get(0).get("address").get("city")
 			.asString()).isEqualTo("Lusail");
@@ -148,7 +148,7 @@ class AccountIT {
 	}
 
 	static JsonNode confirmation(String changeId) {
-		List<CloudEvent> events = TestKafka.events(KAFKA, Topics.AGENCY_CHANGES, changeId, found -> !found.isEmpty());
+		List<CloudEvent> events = TestKafka.events(KAFKA, Topics.ofAgency(Topics.AGENCY_CHANGES, "ewa"), changeId, found -> !found.isEmpty());
 		assertThat(events).as("confirmation of " + changeId).hasSize(1);
 		assertThat(events.get(0).getType()).isEqualTo(ChangeConfirmedV1.TYPE);
 		return JSON.readTree(events.get(0).getData().toBytes());

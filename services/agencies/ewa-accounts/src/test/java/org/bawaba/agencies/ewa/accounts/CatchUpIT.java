@@ -82,7 +82,7 @@ class CatchUpIT {
 			// each request handled once: the one from before the stop is not handled again
 			List<String> ours = new ArrayList<>(whileDown);
 			ours.add(before);
-			Map<String, Long> confirmations = TestKafka.read(KAFKA, Topics.AGENCY_CHANGES,
+			Map<String, Long> confirmations = TestKafka.read(KAFKA, Topics.ofAgency(Topics.AGENCY_CHANGES, "ewa"),
 					read -> read.stream().map(record -> record.key()).collect(Collectors.toSet()).containsAll(ours),
 					java.time.Duration.ofSeconds(30))
 				.stream()

@@ -62,7 +62,7 @@ class CredentialIT {
 		assertThat(send("GET", "/credentials/" + id, null, TestTokens.citizen("someone-else")).statusCode())
 			.isEqualTo(404);
 
-		List<CloudEvent> events = TestKafka.events(KAFKA, Topics.AGENCY_CREDENTIALS, id, found -> !found.isEmpty());
+		List<CloudEvent> events = TestKafka.events(KAFKA, Topics.ofAgency(Topics.AGENCY_CREDENTIALS, "moi"), id, found -> !found.isEmpty());
 		assertThat(events).hasSize(1);
 		assertThat(events.get(0).getType()).isEqualTo(CredentialIssuedV1.TYPE);
 		JsonNode data = JSON.readTree(events.get(0).getData().toBytes());
@@ -121,7 +121,7 @@ class CredentialIT {
 		assertThat(TestDatabase.count(DATABASE, "select count(*) from credential")).isEqualTo(before);
 
 		String first = approve(old, "moi", "holder-r", "ID_CARD");
-		List<CloudEvent> events = TestKafka.events(KAFKA, Topics.AGENCY_CREDENTIALS, null,
+		List<CloudEvent> events = TestKafka.events(KAFKA, Topics.ofAgency(Topics.AGENCY_CREDENTIALS, "moi"), null,
 				found -> found.stream().anyMatch(e -> replaces(e, old)));
 		CloudEvent renewal = events.stream().filter(e -> replaces(e, old)).findFirst().orElseThrow();
 		JsonNode data = JSON.readTree(renewal.getData().toBytes());
@@ -144,7 +144,7 @@ class CredentialIT {
 		awaitProcessed(first);
 		awaitProcessed(approve(old, "moi", "holder-r", "ID_CARD"));
 		assertThat(json(send("GET", "/credentials", null, TestTokens.citizen("holder-r")))).hasSize(2);
-		assertThat(TestKafka.read(KAFKA, Topics.AGENCY_CREDENTIALS, found -> false, java.time.Duration.ofSeconds(8))
+		assertThat(TestKafka.read(KAFKA, Topics.ofAgency(Topics.AGENCY_CREDENTIALS, "moi"), found -> false, java.time.Duration.ofSeconds(8))
 			.stream()
 			.map(record -> io.cloudevents.kafka.KafkaMessageFactory.createReader(record).toEvent())
 			.filter(e -> replaces(e, old))).hasSize(1);

@@ -56,7 +56,7 @@ class NationalNumberStepIT {
 		TestEvents.send(KAFKA, Topics.ESERVICES_STEPS, "/bawaba/eservices", StepRequestedV1.TYPE,
 				application.toString(), JSON.writeValueAsBytes(request));
 
-		List<CloudEvent> results = TestKafka.events(KAFKA, Topics.AGENCY_STEPS, application.toString(),
+		List<CloudEvent> results = TestKafka.events(KAFKA, Topics.ofAgency(Topics.AGENCY_STEPS, "moi"), application.toString(),
 				found -> !found.isEmpty());
 		assertThat(results).singleElement().extracting(CloudEvent::getType).isEqualTo(StepCompletedV1.TYPE);
 		JsonNode data = JSON.readTree(results.get(0).getData().toBytes());

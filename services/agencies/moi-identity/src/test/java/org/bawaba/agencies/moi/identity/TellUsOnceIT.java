@@ -125,7 +125,7 @@ class TellUsOnceIT {
 	}
 
 	static JsonNode confirmation(String changeId) {
-		List<CloudEvent> events = TestKafka.events(KAFKA, Topics.AGENCY_CHANGES, changeId, found -> !found.isEmpty());
+		List<CloudEvent> events = TestKafka.events(KAFKA, Topics.ofAgency(Topics.AGENCY_CHANGES, "moi"), changeId, found -> !found.isEmpty());
 		assertThat(events).as("confirmation of " + changeId).hasSize(1);
 		assertThat(events.get(0).getType()).isEqualTo(ChangeConfirmedV1.TYPE);
 		return JSON.readTree(events.get(0).getData().toBytes());

@@ -55,7 +55,7 @@ class BirthCertificateIT {
 		TestEvents.send(KAFKA, Topics.ESERVICES_STEPS, request);
 		TestEvents.send(KAFKA, Topics.ESERVICES_STEPS, request);
 
-		List<CloudEvent> results = TestKafka.events(KAFKA, Topics.AGENCY_STEPS, application.toString(),
+		List<CloudEvent> results = TestKafka.events(KAFKA, Topics.ofAgency(Topics.AGENCY_STEPS, "moph"), application.toString(),
 				found -> !found.isEmpty());
 		assertThat(results).singleElement().extracting(CloudEvent::getType).isEqualTo(StepCompletedV1.TYPE);
 		JsonNode data = JSON.readTree(results.get(0).getData().toBytes());

@@ -48,7 +48,7 @@ class CatchUpIT {
 		try (ConfigurableApplicationContext service = start()) {
 			TestEvents.send(KAFKA, Topics.ESERVICES_STEPS, BirthCertificateIT.request(first, "birth-certificate",
 					"moph", "parent-c"));
-			assertThat(TestKafka.events(KAFKA, Topics.AGENCY_STEPS, first.toString(), found -> !found.isEmpty()))
+			assertThat(TestKafka.events(KAFKA, Topics.ofAgency(Topics.AGENCY_STEPS, "moph"), first.toString(), found -> !found.isEmpty()))
 				.hasSize(1);
 		}
 
@@ -66,14 +66,14 @@ class CatchUpIT {
 		try (ConfigurableApplicationContext service = start()) {
 			Set<String> keys = new HashSet<>(whileDown.stream().map(UUID::toString).toList());
 			List<String> reported = new ArrayList<>();
-			TestKafka.read(KAFKA, Topics.AGENCY_STEPS, records -> {
+			TestKafka.read(KAFKA, Topics.ofAgency(Topics.AGENCY_STEPS, "moph"), records -> {
 				reported.clear();
 				records.stream().filter(r -> keys.contains(r.key())).forEach(r -> reported.add(r.key()));
 				return reported.size() >= keys.size();
 			}, java.time.Duration.ofSeconds(60));
 			assertThat(reported).containsExactlyInAnyOrderElementsOf(keys);
 			assertThat(TestDatabase.count(DATABASE, "select count(*) from birth_certificate")).isEqualTo(6);
-			List<CloudEvent> firstResults = TestKafka.events(KAFKA, Topics.AGENCY_STEPS, first.toString(),
+			List<CloudEvent> firstResults = TestKafka.events(KAFKA, Topics.ofAgency(Topics.AGENCY_STEPS, "moph"), first.toString(),
 					found -> false);
 			assertThat(firstResults).hasSize(1).allMatch(e -> e.getType().equals(StepCompletedV1.TYPE));
 		}

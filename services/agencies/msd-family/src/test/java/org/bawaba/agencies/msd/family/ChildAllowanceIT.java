@@ -55,7 +55,7 @@ class ChildAllowanceIT {
 		CloudEvent firstRequest = request(first, "family-a");
 		TestEvents.send(KAFKA, Topics.ESERVICES_STEPS, firstRequest);
 		TestEvents.send(KAFKA, Topics.ESERVICES_STEPS, firstRequest);
-		List<CloudEvent> granted = TestKafka.events(KAFKA, Topics.AGENCY_STEPS, first.toString(),
+		List<CloudEvent> granted = TestKafka.events(KAFKA, Topics.ofAgency(Topics.AGENCY_STEPS, "msd"), first.toString(),
 				found -> !found.isEmpty());
 		assertThat(granted).singleElement().extracting(CloudEvent::getType).isEqualTo(StepCompletedV1.TYPE);
 		String reference = JSON.readTree(granted.get(0).getData().toBytes()).get("reference").asString();
@@ -63,7 +63,7 @@ class ChildAllowanceIT {
 
 		UUID second = UUID.randomUUID();
 		TestEvents.send(KAFKA, Topics.ESERVICES_STEPS, request(second, "family-a"));
-		List<CloudEvent> refused = TestKafka.events(KAFKA, Topics.AGENCY_STEPS, second.toString(),
+		List<CloudEvent> refused = TestKafka.events(KAFKA, Topics.ofAgency(Topics.AGENCY_STEPS, "msd"), second.toString(),
 				found -> !found.isEmpty());
 		assertThat(refused).singleElement().extracting(CloudEvent::getType).isEqualTo(StepFailedV1.TYPE);
 		JsonNode reason = JSON.readTree(refused.get(0).getData().toBytes());
@@ -74,7 +74,7 @@ class ChildAllowanceIT {
 		// another family is not affected
 		UUID other = UUID.randomUUID();
 		TestEvents.send(KAFKA, Topics.ESERVICES_STEPS, request(other, "family-b"));
-		assertThat(TestKafka.events(KAFKA, Topics.AGENCY_STEPS, other.toString(), found -> !found.isEmpty()))
+		assertThat(TestKafka.events(KAFKA, Topics.ofAgency(Topics.AGENCY_STEPS, "msd"), other.toString(), found -> !found.isEmpty()))
 			.singleElement().extracting(CloudEvent::getType).isEqualTo(StepCompletedV1.TYPE);
 
 		HttpResponse<String> mine = HttpClient.newHttpClient().send(HttpRequest
