@@ -10,6 +10,7 @@ import org.bawaba.platform.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -20,6 +21,12 @@ import org.springframework.test.context.DynamicPropertySource;
 class SimulatedPaymentIT extends EservicesIT {
 
 	static final String CITIZEN = TestTokens.citizen("citizen-simulated");
+
+	@Autowired
+	PaymentProperties properties;
+
+	@Autowired
+	PaymentRepository repository;
 
 	@DynamicPropertySource
 	static void simulated(DynamicPropertyRegistry registry) {
@@ -33,6 +40,13 @@ class SimulatedPaymentIT extends EservicesIT {
 		String page = payment.get("redirectUrl").asString();
 		assertThat(page).startsWith("http://localhost:8080/api/eservices/payment-simulator/sim_");
 		String path = page.substring("http://localhost:8080/api/eservices".length());
+
+		// another instance of the service, which did not start this payment, serves its page as well
+		SimulatedPaymentProvider another = new SimulatedPaymentProvider(properties, repository);
+		SimulatedPaymentProvider.Session session = another.session(path.substring(path.lastIndexOf('/') + 1));
+		assertThat(session).isNotNull();
+		assertThat(session.paymentId().toString()).isEqualTo(payment.get("id").asString());
+		assertThat(session.amount()).isEqualByComparingTo("100.00");
 
 		HttpResponse<String> html = get(path, null);
 		assertThat(html.statusCode()).isEqualTo(200);
