@@ -92,7 +92,20 @@ public record NotificationsProperties(@DefaultValue("ar") String defaultLocale, 
 			@Nullable String receiptSecret, @DefaultValue Retry retry) {
 	}
 
-	public record Stream(@DefaultValue("15s") Duration heartbeat, @DefaultValue("30m") Duration timeout) {
+	/**
+	 * @param heartbeat how often a comment keeps idle streams open through proxies
+	 * @param timeout a stream's lifetime (browsers reconnect)
+	 * @param reconnect how soon the connection that listens for notices of every instance is opened again
+	 */
+	public record Stream(@DefaultValue("15s") Duration heartbeat, @DefaultValue("30m") Duration timeout,
+			@DefaultValue Reconnect reconnect) {
+	}
+
+	/**
+	 * @param initial wait before the first attempt after a failure
+	 * @param max longest wait (the wait doubles from {@code initial})
+	 */
+	public record Reconnect(@DefaultValue("1s") Duration initial, @DefaultValue("30s") Duration max) {
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -64,6 +65,18 @@ public class InboxStore {
 			.param("id", id)
 			.query((row, index) -> map(row, reader.locale()))
 			.optional();
+	}
+
+	/** Those of {@code ids} the reader may see, in the order of {@code ids}. */
+	public List<NoticeView> find(Reader reader, List<UUID> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		List<NoticeView> found = visible("select * from (" + VISIBLE + ") n where id = any(:ids::uuid[])", reader)
+			.param("ids", PgArrays.text(ids.stream().map(UUID::toString).toList()))
+			.query((row, index) -> map(row, reader.locale()))
+			.list();
+		return found.stream().sorted(Comparator.comparingInt(notice -> ids.indexOf(notice.id()))).toList();
 	}
 
 	/** Marks read; false when the reader has no such notice. */

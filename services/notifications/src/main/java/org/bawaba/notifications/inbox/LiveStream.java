@@ -21,8 +21,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The open Server-Sent Events streams of signed-in readers on this instance: a notice is pushed to its
- * reader's streams as soon as its transaction committed, a broadcast to the streams of its audience; a
- * comment every {@code notifications.stream.heartbeat} keeps proxies from closing idle streams.
+ * reader's streams, a broadcast to the streams of its audience, when {@link LiveSignals} says it was
+ * committed (by this instance or another); a comment every {@code notifications.stream.heartbeat} keeps
+ * proxies from closing idle streams.
  * <p>
  * When the service stops, its open streams are ended first: the web server's graceful shutdown
  * waits for every request in progress, and a live stream never ends by itself, so each one held
@@ -70,21 +71,25 @@ public class LiveStream implements SmartLifecycle {
 		return emitter;
 	}
 
-	/** Pushes a new or changed notice, given in both languages, to its reader's open streams. */
-	public void push(String sub, NoticeView english, NoticeView arabic) {
+	/**
+	 * Pushes new or changed notices of {@code sub} to their reader's open streams on this instance, each
+	 * read as that stream reads (its language), in the order given; nothing when none is open here.
+	 */
+	void push(String sub, List<UUID> ids) {
 		List<Listener> open = listeners.get(sub);
 		if (open == null || open.isEmpty()) {
 			return;
 		}
 		for (Listener listener : open) {
-			NoticeView notice = "ar".equals(listener.reader().locale().getLanguage()) ? arabic : english;
-			send(listener, SseEmitter.event().name("notice").id(notice.id().toString()).data(notice,
-					MediaType.APPLICATION_JSON));
+			for (NoticeView notice : inbox.find(listener.reader(), ids)) {
+				send(listener, SseEmitter.event().name("notice").id(notice.id().toString()).data(notice,
+						MediaType.APPLICATION_JSON));
+			}
 		}
 	}
 
 	/** Pushes a broadcast to every open stream of its audience that wants the category in the inbox. */
-	public void broadcast(UUID id, String audienceRole, String category) {
+	void broadcast(UUID id, String audienceRole, String category) {
 		listeners.values().forEach(open -> open.forEach(listener -> {
 			InboxStore.Reader reader = listener.reader();
 			if (reader.roles().contains(audienceRole)

@@ -20,7 +20,6 @@ import org.bawaba.notifications.delivery.Channels;
 import org.bawaba.notifications.person.Person;
 import org.bawaba.notifications.person.PersonStore;
 import org.bawaba.notifications.person.Preferences;
-import org.bawaba.notifications.support.AfterCommit;
 import org.bawaba.notifications.support.PerTransaction;
 import org.bawaba.notifications.template.Template;
 import org.bawaba.notifications.template.TemplateRenderer;
@@ -59,21 +58,21 @@ public class Notices {
 
 	private final TemplateRenderer renderer;
 
-	private final LiveStream live;
+	private final LiveSignals signals;
 
 	private final Channels deliveryChannels;
 
 	private final PerTransaction<Pending> pending = new PerTransaction<>(this::write);
 
 	Notices(JdbcClient jdbc, JsonMapper json, PersonStore people, Preferences preferences, TemplateStore templates,
-			TemplateRenderer renderer, LiveStream live, Channels deliveryChannels) {
+			TemplateRenderer renderer, LiveSignals signals, Channels deliveryChannels) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.people = people;
 		this.preferences = preferences;
 		this.templates = templates;
 		this.renderer = renderer;
-		this.live = live;
+		this.signals = signals;
 		this.deliveryChannels = deliveryChannels;
 	}
 
@@ -137,7 +136,8 @@ public class Notices {
 	/**
 	 * Writes the notices of a transaction in one statement: each claims its (event, person) in
 	 * {@code notice_event} (a replayed event claims nothing and gets no notice), then the claimed notices and
-	 * their deliveries are inserted; the new ones go to the live streams after commit.
+	 * their deliveries are inserted; the new ones in the inbox are announced to the live streams of every
+	 * instance when the transaction commits.
 	 */
 	private void write(List<Pending> notices) {
 		List<Queued> queued = notices.stream().flatMap(notice -> notice.deliveries().stream()).toList();
@@ -189,15 +189,16 @@ public class Notices {
 			.query((row, index) -> row.getObject("id", UUID.class))
 			.list());
 		log.debug("{} notices written, {} deliveries queued", created.size(), queued.size());
+		List<LiveSignals.Signal> live = new ArrayList<>();
 		for (Pending notice : notices) {
 			if (!created.contains(notice.id())) {
 				log.info("Event {} already noticed to {}; duplicate ignored", notice.eventId(), notice.sub());
 			}
 			else if (notice.inInbox()) {
-				push(notice.sub(), notice.id(), notice.category(), notice.type(), notice.en(), notice.ar(), notice.link(),
-						1, notice.createdAt(), notice.createdAt());
+				live.add(LiveSignals.Signal.notice(notice.id(), notice.sub()));
 			}
 		}
+		signals.send(live);
 	}
 
 	private static String[] column(List<Pending> notices, Function<Pending, @Nullable String> value) {
@@ -222,15 +223,14 @@ public class Notices {
 	/** Adds the event to the open notice with this key, if there is one. */
 	private boolean consolidate(String sub, String key, String type, String eventId, String dataText, Template template) {
 		jdbc.sql("select pg_advisory_xact_lock(hashtext(? || '|' || ?))").params(sub, key).query().singleRow();
-		record Open(UUID id, String category, String link, boolean inInbox, Instant createdAt) {
+		record Open(UUID id, boolean inInbox) {
 		}
 		Optional<Open> open = jdbc.sql("""
-				select id, category, link, in_inbox, created_at from notice
+				select id, in_inbox from notice
 				where recipient = ? and consolidation_key = ? and window_ends_at > now()
 				order by created_at desc limit 1 for update""")
 			.params(sub, key)
-			.query((row, index) -> new Open(row.getObject("id", UUID.class), row.getString("category"),
-					row.getString("link"), row.getBoolean("in_inbox"), row.getTimestamp("created_at").toInstant()))
+			.query((row, index) -> new Open(row.getObject("id", UUID.class), row.getBoolean("in_inbox")))
 			.optional();
 		if (open.isEmpty()) {
 			return false;
@@ -255,20 +255,9 @@ public class Notices {
 			.params(en.subject(), en.body(), ar.subject(), ar.body(), type, events.size(), template.version(), id)
 			.update();
 		if (open.get().inInbox()) {
-			push(sub, id, open.get().category(), type, en, ar, open.get().link(), events.size(), open.get().createdAt(),
-					Instant.now());
+			signals.send(List.of(LiveSignals.Signal.notice(id, sub)));
 		}
 		return true;
-	}
-
-	/** After commit, the notice to the reader's open streams (no query: the texts are at hand). */
-	private void push(String sub, UUID id, String category, String type, Rendered en, Rendered ar,
-			@Nullable String link, int events, Instant createdAt, Instant updatedAt) {
-		NoticeView english = new NoticeView(id, category, type, en.subject(), en.body(), "en", "ltr", link, events,
-				createdAt, updatedAt, false, false);
-		NoticeView arabic = new NoticeView(id, category, type, ar.subject(), ar.body(), "ar", "rtl", link, events,
-				createdAt, updatedAt, false, false);
-		AfterCommit.run(() -> live.push(sub, english, arabic));
 	}
 
 	/** A notice to everyone with {@code audienceRole}, shown in their inboxes on read. */
@@ -286,7 +275,7 @@ public class Notices {
 					en.body(), ar.subject(), ar.body(), link(rule, data), expiresAt == null ? null : Timestamp.from(expiresAt))
 			.update();
 		if (inserted > 0) {
-			AfterCommit.run(() -> live.broadcast(id, audienceRole, rule.category()));
+			signals.send(List.of(LiveSignals.Signal.broadcast(id, audienceRole, rule.category())));
 		}
 	}
 
