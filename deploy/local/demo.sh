@@ -17,7 +17,7 @@ DEMO_AGENCIES=(
   "msd|family|Ministry of Social Development|وزارة التنمية الاجتماعية|\"applications\""
 )
 
-demo_api() { echo "http://localhost:${APP_PORT[gateway]:-8080}/api"; }
+demo_api() { echo "http://localhost:$PUBLIC_PORT/api"; }
 
 # demo_call METHOD PATH TOKEN [JSON]: the answer's HTTP status in DEMO_STATUS, its body in DEMO_BODY.
 demo_call() {

@@ -160,6 +160,21 @@ psql_do() { PGOPTIONS='-c client_min_messages=warning' psql -X -q -t -A -h "$PG_
 # Applications are read from services.conf; infrastructure is fixed.
 declare -a APPS=()
 declare -A APP_PORT=() APP_MODULE=() APP_DB=()
+# The one public entry: the gateway's port of services.conf. With one instance of everything the gateway
+# listens there; with more (./bawaba run --replicas N) the balancer does, in front of the gateways.
+PUBLIC_PORT=8080
+REPLICAS=1
+
+# How many instances of every Spring service and of the gateway run: --replicas N (BAWABA_REPLICAS) for `run`,
+# remembered in .bawaba/run/replicas for the commands that follow it (status, stop, restart).
+replicas() {
+  local n=${BAWABA_REPLICAS:-$(cat "$PIDS/replicas" 2>/dev/null || echo 1)}
+  [[ "$n" =~ ^[1-3]$ ]] || die "--replicas takes 1, 2 or 3 (not $n)"
+  echo "$n"
+}
+
+# The service an instance belongs to: eservices@2 is the second instance of eservices.
+base_of() { echo "${1%@*}"; }
 
 load_apps() {
   local name port module db
@@ -173,9 +188,34 @@ load_apps() {
     [ "$db" = - ] || db=${DB_PREFIX}_${db#bawaba_}
     APPS+=("$name"); APP_PORT[$name]=${!override:-$port}; APP_MODULE[$name]=$module; APP_DB[$name]=$db
   done < "$ROOT/deploy/local/services.conf"
+  PUBLIC_PORT=${APP_PORT[gateway]:-8080}
+  REPLICAS=$(replicas)
+  [ "$REPLICAS" -gt 1 ] || return 0
+  # Instance k of a service listens 10000 ports above instance k-1 (eservices 8081, eservices@2 18081);
+  # the gateways move off the public port, which the balancer takes: gateway 18080, gateway@2 28080.
+  local instances=() base k instance step=10000
+  for base in "${APPS[@]}"; do
+    for k in $(seq 1 "$REPLICAS"); do
+      instance=$base; [ "$k" = 1 ] || instance=$base@$k
+      instances+=("$instance")
+      APP_MODULE[$instance]=${APP_MODULE[$base]}; APP_DB[$instance]=${APP_DB[$base]}
+      if [ "$base" = gateway ]; then
+        APP_PORT[$instance]=$((PUBLIC_PORT + step * k))
+      else
+        APP_PORT[$instance]=$((APP_PORT[$base] + step * (k - 1)))
+      fi
+    done
+  done
+  APPS=("${instances[@]}")
 }
 
-all_components() { printf '%s\n' kafka keycloak mail sms registry "${APPS[@]}"; }
+# The gateway's instances (one unless --replicas), which the balancer sends requests to.
+gateways() { local a; for a in "${APPS[@]}"; do [ "$(base_of "$a")" != gateway ] || echo "$a"; done; }
+
+all_components() {
+  printf '%s\n' kafka keycloak mail sms registry "${APPS[@]}"
+  [ "$REPLICAS" = 1 ] || echo balancer
+}
 
 component_ports() {
   case "$1" in
@@ -184,6 +224,7 @@ component_ports() {
     registry) echo "$REGISTRY_PORT" ;;
     mail) echo "$MAIL_SMTP_PORT $MAIL_WEB_PORT" ;;
     sms) echo "$SMS_PORT" ;;
+    balancer) echo "$PUBLIC_PORT" ;;
     *) echo "${APP_PORT[$1]}" ;;
   esac
 }
@@ -196,14 +237,18 @@ is_ready() {
     registry) http_ok "http://localhost:$REGISTRY_PORT/actuator/health/readiness" ;;
     mail) port_open 127.0.0.1 "$MAIL_SMTP_PORT" && port_open 127.0.0.1 "$MAIL_WEB_PORT" ;;
     sms) http_ok "http://127.0.0.1:$SMS_PORT/__admin/mappings" ;;
+    # ready once it passes requests to a gateway that is ready
+    balancer) http_ok "http://localhost:$PUBLIC_PORT/actuator/health/readiness" ;;
     *) http_ok "http://localhost:${APP_PORT[$1]}/actuator/health/readiness" ;;
   esac
 }
 
 # What a component waits for before it starts.
 needs() {
-  case "$1" in
+  case "$(base_of "$1")" in
     keycloak|mail|sms|registry) ;;
+    # the other gateways join it as their health checks pass
+    balancer) echo gateway ;;
     # the broker checks clients' tokens with the realm's keys, which it fetches when it starts
     kafka) echo keycloak ;;
     # the registry admits each with its Keycloak client's credentials, which it checks with Keycloak
@@ -370,23 +415,27 @@ platform_env() {
   component_secrets "$name"
 }
 
-public_url() { echo "${BAWABA_PUBLIC_URL:-http://localhost:${APP_PORT[gateway]:-8080}}"; }
+public_url() { echo "${BAWABA_PUBLIC_URL:-http://localhost:$PUBLIC_PORT}"; }
 
 start_app() {
-  local name=$1 jar db=${APP_DB[$1]} env=()
+  local name=$1 base jar db=${APP_DB[$1]} env=()
+  base=$(base_of "$name")
   jar=$(app_jar "$name")
   [ -n "$jar" ] || die "$name has no jar: run ./mvnw package"
   if [ "$db" != "-" ]; then
     ensure_database "$db"
     # Ten services and Keycloak share one PostgreSQL (max_connections 100 by default): a few
     # connections each is plenty for one machine.
+    # (with --replicas, twice or three times as many instances: fewer each)
     env+=(SPRING_DATASOURCE_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$db" SPRING_DATASOURCE_USERNAME="$PG_USER"
-      SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE="${BAWABA_DB_POOL:-6}")
+      SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE="${BAWABA_DB_POOL:-$((REPLICAS > 1 ? 4 : 6))}")
   fi
-  mapfile -t -O "${#env[@]}" env < <(platform_env "$name")
+  # every instance of a service is the same client: its Keycloak client, Kafka principal and secrets
+  mapfile -t -O "${#env[@]}" env < <(platform_env "$base")
   # Only the gateway serves people; every other component listens on the loopback interface (and
-  # registers that address), so nothing reaches a service but through the gateway.
-  if [ "$name" = gateway ]; then
+  # registers that address), so nothing reaches a service but through the gateway. Behind the balancer,
+  # the gateways listen on loopback too: the balancer is the public entry.
+  if [ "$base" = gateway ] && [ "$REPLICAS" = 1 ]; then
     env+=(SERVER_ADDRESS="$PUBLIC_BIND_ADDRESS")
   else
     env+=(SERVER_ADDRESS="$BIND_ADDRESS" EUREKA_INSTANCE_IP_ADDRESS="$BIND_ADDRESS")
@@ -395,16 +444,16 @@ start_app() {
   env+=(MAIL_HOST=127.0.0.1 MAIL_PORT="$MAIL_SMTP_PORT")
   # procurement makes its bid receipts' signing key (Ed25519) itself, once, into .bawaba/data (mode 0600):
   # allowed in the local run only
-  [ "$name" = procurement ] && env+=(PROCUREMENT_GENERATE_LOCAL_KEYS=true)
+  [ "$base" = procurement ] && env+=(PROCUREMENT_GENERATE_LOCAL_KEYS=true)
   # payments through the simulated provider's page (its default is the installation's real provider)
-  [ "$name" = eservices ] && env+=(ESERVICES_PAYMENTS_PROVIDER=simulated)
+  [ "$base" = eservices ] && env+=(ESERVICES_PAYMENTS_PROVIDER=simulated)
   # SMS to the local stand-in, and webhook receivers on this machine over http:// (local runs only)
-  [ "$name" = notifications ] && env+=(SMS_BASE_URL="http://127.0.0.1:$SMS_PORT"
+  [ "$base" = notifications ] && env+=(SMS_BASE_URL="http://127.0.0.1:$SMS_PORT"
     WEBHOOKS_ALLOW_HTTP_LOOPBACK=true)
   # The gateway answers 504 when a service takes longer than this. Production keeps the gateway's
   # 1 s; on one machine running the whole suite, a service's first requests (cold JVM, C1 only,
   # other JVMs starting) can take several seconds.
-  [ "$name" = gateway ] && env+=(BAWABA_GATEWAY_SERVICE_TIMEOUT="${BAWABA_GATEWAY_SERVICE_TIMEOUT:-10s}")
+  [ "$base" = gateway ] && env+=(BAWABA_GATEWAY_SERVICE_TIMEOUT="${BAWABA_GATEWAY_SERVICE_TIMEOUT:-10s}")
   spawn "$name" "${env[@]}" SERVER_PORT="${APP_PORT[$name]}" run_boot_jar "$name" "$jar"
 }
 
@@ -424,8 +473,49 @@ start_component() {
                 KEYCLOAK_ISSUER_URI="http://localhost:$KEYCLOAK_PORT/realms/bawaba" \
                 "${env[@]}" run_boot_jar registry \
                 "$(ls "$ROOT"/registry/target/registry-*.jar | head -n 1)" ;;
+    balancer) spawn balancer run_balancer ;;
     *) start_app "$1" ;;
   esac
+}
+
+# In the balancer's session (--replicas N): Debian's HAProxy on the public port, in front of the gateways, as a
+# cluster's load balancer is. Round robin over the gateways whose readiness answers 200 (checked every second);
+# a request that could not reach a gateway at all goes to another. Long-lived answers (live streams) may stay
+# open an hour. Only the gateways' state changes are logged.
+run_balancer() {
+  local cfg=$RT/balancer/haproxy.cfg g
+  load_apps
+  [ -n "$(gateways)" ] || die "no gateway to balance"
+  mkdir -p "$RT/balancer"
+  {
+    cat <<EOF
+global
+  log stdout format raw local0 notice
+  maxconn 4000
+defaults
+  mode http
+  log global
+  timeout connect 2s
+  timeout client 65s
+  timeout server 65s
+  timeout tunnel 1h
+  retries 2
+  retry-on conn-failure
+  option redispatch
+frontend public
+  bind $PUBLIC_BIND_ADDRESS:$PUBLIC_PORT
+  default_backend gateways
+backend gateways
+  balance roundrobin
+  option httpchk
+  http-check send meth GET uri /actuator/health/readiness
+  http-check expect status 200
+EOF
+    for g in $(gateways); do
+      printf '  server %s 127.0.0.1:%s check inter 1s fall 2 rise 2\n' "${g/@/-}" "${APP_PORT[$g]}"
+    done
+  } > "$cfg"
+  exec haproxy -db -f "$cfg"
 }
 
 ensure_database() {
@@ -442,6 +532,16 @@ preflight() {
   command -v curl > /dev/null || problems+=("curl is missing: apt-get install curl")
   command -v psql > /dev/null || problems+=("psql (the PostgreSQL client) is missing: apt-get install postgresql-client")
   command -v setsid > /dev/null || problems+=("setsid is missing: apt-get install util-linux")
+  if [ "$REPLICAS" -gt 1 ] && ! command -v haproxy > /dev/null; then
+    # the load balancer in front of the gateways: Debian's, installed here when this is a root shell (as on CI)
+    if [ "$(id -u)" = 0 ] && command -v apt-get > /dev/null; then
+      say "Installing HAProxy (the balancer in front of the gateways with --replicas)…"
+      { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy; } > /dev/null 2>&1 ||
+        problems+=("installing HAProxy failed: apt-get install haproxy")
+    else
+      problems+=("--replicas needs HAProxy in front of the gateways: sudo apt-get install haproxy")
+    fi
+  fi
   if ! port_open "$PG_HOST" "$PG_PORT"; then
     problems+=("PostgreSQL is not reachable at $PG_HOST:$PG_PORT. Start it, e.g.
     pg_ctlcluster --skip-systemctl-redirect \$(ls /etc/postgresql) main start
@@ -479,6 +579,7 @@ port_var() {
     mail:"$MAIL_WEB_PORT") echo MAIL_WEB_PORT ;;
     mail:*) echo MAIL_SMTP_PORT ;;
     sms:*) echo SMS_PORT ;;
+    balancer:*) echo GATEWAY_PORT ;;
     *) local var="${1^^}_PORT"; echo "${var//-/_}" ;;
   esac
 }
@@ -535,11 +636,11 @@ print_urls() {
   cat <<EOF
 
 Bawaba is running. Point a browser at:
-  The portal, Arabic and English   http://localhost:${APP_PORT[gateway]:-8080}/   (sign in as citizen1 / demo)
-  Gateway (the only public entry)  http://localhost:${APP_PORT[gateway]:-8080}
-  Your identity through it         http://localhost:${APP_PORT[gateway]:-8080}/api/me   (needs a token)
-  Sign in with a browser           http://localhost:${APP_PORT[gateway]:-8080}/oauth2/authorization/keycloak
-  API catalogue (Swagger UI)       http://localhost:${APP_PORT[gateway]:-8080}/swagger-ui.html
+  The portal, Arabic and English   http://localhost:$PUBLIC_PORT/   (sign in as citizen1 / demo)
+  Gateway (the only public entry)  http://localhost:$PUBLIC_PORT
+  Your identity through it         http://localhost:$PUBLIC_PORT/api/me   (needs a token)
+  Sign in with a browser           http://localhost:$PUBLIC_PORT/oauth2/authorization/keycloak
+  API catalogue (Swagger UI)       http://localhost:$PUBLIC_PORT/swagger-ui.html
   Keycloak account console         http://localhost:$KEYCLOAK_PORT/realms/bawaba/account   (citizen1 / demo)
   Keycloak admin console           http://localhost:$KEYCLOAK_PORT/admin/   (admin; password: ./bawaba secret KEYCLOAK_ADMIN_PASSWORD)
   Eureka dashboard                 http://localhost:$REGISTRY_PORT   (operator; password: ./bawaba secret BAWABA_REGISTRY_OPERATOR_PASSWORD)
@@ -550,13 +651,20 @@ Bawaba is running. Point a browser at:
 Demo users sign in with password demo; staff and admins also with a one-time code: ./bawaba otp moi-staff
 Get a token and call the API:
   TOKEN=\$(./bawaba token citizen1)
-  curl -H "Authorization: Bearer \$TOKEN" http://localhost:${APP_PORT[gateway]:-8080}/api/me
+  curl -H "Authorization: Bearer \$TOKEN" http://localhost:$PUBLIC_PORT/api/me
 
 Logs: $LOGS    Status: ./bawaba status    Stop: ./bawaba stop
 EOF
 }
 
 cmd_run() {
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --replicas) [ $# -ge 2 ] || die "--replicas needs a number (1, 2 or 3)"; export BAWABA_REPLICAS=$2; shift 2 ;;
+      --replicas=*) export BAWABA_REPLICAS=${1#*=}; shift ;;
+      *) die "run takes --replicas N only (not $1)" ;;
+    esac
+  done
   use_jdk
   mkdir -p "$LOGS" "$PIDS" "$RT/kafka" "$RT/keycloak" "$RT/tmp"
   load_apps
@@ -571,12 +679,13 @@ cmd_run() {
   preflight
   build_if_needed
   fetch_runtime
+  if [ "$REPLICAS" -gt 1 ]; then echo "$REPLICAS" > "$PIDS/replicas"; else rm -f "$PIDS/replicas"; fi
 
   trap 'say ""; say "Interrupted: stopping what was started…"; cmd_stop; exit 130' INT TERM
   local t0=$SECONDS pending=() started=() ready=() last_report=0 dep ok pid
   declare -A since=() retried=()
   mapfile -t pending < <(all_components)
-  say "Starting Bawaba (JDK: $JAVA_HOME)"
+  say "Starting Bawaba (JDK: $JAVA_HOME$([ "$REPLICAS" = 1 ] || echo "; $REPLICAS instances of every service and of the gateway, behind HAProxy"))"
   while [ ${#pending[@]} -gt 0 ] || [ ${#started[@]} -gt 0 ]; do
     # start whatever has its needs met
     local next=()
@@ -585,7 +694,7 @@ cmd_run() {
       for dep in $(needs "$c"); do [[ " ${ready[*]} " == *" $dep "* ]] || ok=0; done
       if [ $ok = 1 ]; then
         start_component "$c"; started+=("$c"); since[$c]=$SECONDS
-        printf '  [%4ss] %-14s starting\n' $((SECONDS - t0)) "$c"
+        printf '  [%4ss] %-16s starting\n' $((SECONDS - t0)) "$c"
       else
         next+=("$c")
       fi
@@ -596,23 +705,23 @@ cmd_run() {
     for c in "${started[@]}"; do
       if is_ready "$c"; then
         ready+=("$c")
-        printf '  [%4ss] %-14s ready (%ss)\n' $((SECONDS - t0)) "$c" $((SECONDS - since[$c]))
+        printf '  [%4ss] %-16s ready (%ss)\n' $((SECONDS - t0)) "$c" $((SECONDS - since[$c]))
       elif ! pid=$(pid_of "$c") && exited "$c" && [ -z "${retried[$c]:-}" ]; then
         # Once per component: a JVM that crashed while a dozen started at once on two cores (see
         # run_boot_jar) is not a reason to stop the suite; whatever is left of its session goes first.
         kill -KILL -- "-$(cat "$PIDS/$c.pid")" 2>/dev/null || true
-        printf '  [%4ss] %-14s exited while starting (see %s); starting it once more\n' \
+        printf '  [%4ss] %-16s exited while starting (see %s); starting it once more\n' \
           $((SECONDS - t0)) "$c" "$LOGS/$c.log"
         retried[$c]=1
         start_component "$c"; since[$c]=$SECONDS
         next+=("$c")
       elif ! pid=$(pid_of "$c") && exited "$c"; then
-        printf '  [%4ss] %-14s FAILED: the process exited. Last lines of %s:\n' \
+        printf '  [%4ss] %-16s FAILED: the process exited. Last lines of %s:\n' \
           $((SECONDS - t0)) "$c" "$LOGS/$c.log" >&2
         tail -n 25 "$LOGS/$c.log" | sed 's/^/      /' >&2
         cmd_stop; exit 1
       elif [ $((SECONDS - since[$c])) -gt "$START_TIMEOUT" ]; then
-        printf '  [%4ss] %-14s FAILED: not ready after %ss; see %s\n' \
+        printf '  [%4ss] %-16s FAILED: not ready after %ss; see %s\n' \
           $((SECONDS - t0)) "$c" "$START_TIMEOUT" "$LOGS/$c.log" >&2
         cmd_stop; exit 1
       else
@@ -674,6 +783,8 @@ cmd_stop() {
     fi
   done
   for name in "${names[@]}"; do rm -f "$PIDS/$name.pid"; done
+  # everything stopped: the next run starts as many instances as it is told
+  [ -n "$(find "$PIDS" -name '*.pid' -print -quit)" ] || rm -f "$PIDS/replicas"
   say "Stopped $stopped component(s)."
 }
 
@@ -701,7 +812,7 @@ cmd_restart() {
 cmd_status() {
   load_apps
   local c pid state rss total=0 up=0 n=0
-  printf '%-14s %-8s %-9s %8s\n' COMPONENT STATE PID 'RSS MiB'
+  printf '%-16s %-8s %-9s %8s\n' COMPONENT STATE PID 'RSS MiB'
   for c in $(all_components); do
     n=$((n + 1))
     if pid=$(pid_of "$c"); then
@@ -710,9 +821,9 @@ cmd_status() {
     else
       pid=-; rss=-; state=stopped
     fi
-    printf '%-14s %-8s %-9s %8s\n' "$c" "$state" "$pid" "$rss"
+    printf '%-16s %-8s %-9s %8s\n' "$c" "$state" "$pid" "$rss"
   done
-  printf '%-14s %-8s %-9s %8s\n' total "$up/$n" '' "$total"
+  printf '%-16s %-8s %-9s %8s\n' total "$up/$n" '' "$total"
   [ "$up" -eq "$n" ]
 }
 

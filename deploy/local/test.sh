@@ -7,13 +7,13 @@ cmd_test() {
   use_jdk
   mkdir -p "$LOGS" "$PIDS"
   local started_here=0 rc=0
-  say "== 1/3 Module tests (./mvnw install: unit tests, then integration tests)"
+  say "== 1/4 Module tests (./mvnw install: unit tests, then integration tests)"
   # reports of an earlier run would be counted again in the closing line
   find "$ROOT" -path "$ROOT/.bawaba" -prune -o -type d \
-       \( -name surefire-reports -o -name failsafe-reports \) -path '*/target/*' -prune -exec rm -rf {} + 
+       \( -name surefire-reports -o -name 'failsafe-reports*' \) -path '*/target/*' -prune -exec rm -rf {} + 
   (cd "$ROOT" && ./mvnw -B -ntp install "$@") || return 1
 
-  say "== 2/3 End-to-end tests against the running suite"
+  say "== 2/4 End-to-end tests against the running suite"
   browser_preflight || return 1
   load_apps
   if cmd_status > /dev/null 2>&1; then
@@ -23,27 +23,52 @@ cmd_test() {
     started_here=1
   fi
   (cd "$ROOT" && ./mvnw -B -ntp -pl deploy/e2e -Pe2e verify \
-      -Dbawaba.gateway="http://localhost:${APP_PORT[gateway]}" \
+      -Dbawaba.gateway="http://localhost:$PUBLIC_PORT" \
       -Dbawaba.keycloak="http://localhost:$KEYCLOAK_PORT" -Dbawaba.runtime="$RT") || rc=1
 
   if [ $started_here = 1 ]; then
-    say "== 3/3 ./bawaba stop leaves nothing behind"
-    local leftovers
-    leftovers=$(pids_started)
-    cmd_stop
-    local still=()
-    for pid in $leftovers; do kill -0 "$pid" 2>/dev/null && still+=("$pid"); done
-    local c p
-    for c in $(all_components); do
-      for p in $(component_ports "$c"); do port_open 127.0.0.1 "$p" && still+=("port $p ($c)"); done
-    done
-    if [ ${#still[@]} -gt 0 ]; then
-      say "FAILED: still alive after stop: ${still[*]}"; rc=1
-    else
-      say "Every process started by run has ended and every port is free."
-    fi
+    say "== 3/4 ./bawaba stop leaves nothing behind"
+    stop_leaves_nothing || rc=1
+    replicated_journeys || rc=1
   fi
   test_summary
+  return $rc
+}
+
+# Stops the suite run started and checks that no process it started is left and no port of its components is
+# still taken.
+stop_leaves_nothing() {
+  local leftovers still=() pid c p
+  leftovers=$(pids_started)
+  cmd_stop
+  for pid in $leftovers; do kill -0 "$pid" 2>/dev/null && still+=("$pid"); done
+  for c in $(all_components); do
+    for p in $(component_ports "$c"); do port_open 127.0.0.1 "$p" && still+=("port $p ($c)"); done
+  done
+  if [ ${#still[@]} -gt 0 ]; then
+    say "FAILED: still alive after stop: ${still[*]}"; return 1
+  fi
+  say "Every process started by run has ended and every port is free."
+}
+
+# The journeys that cross instances, against the suite started again with two instances of every service and
+# of the gateway behind HAProxy (./bawaba run --replicas 2): an application with its payment, a newborn's
+# registration, tell us once, a vote, live notices (in the browser too), a signed-in browser session, and
+# what the registry and the ports say. BAWABA_TEST_REPLICAS=1 leaves this out. The first run's e2e reports are
+# kept beside this one's (failsafe-reports-single), so the closing line counts both.
+REPLICATED_JOURNEYS=ReplicasIT,SecureByDefaultIT,EservicesJourneyIT,NewbornJourneyIT,TellUsOnceIT,ParticipationJourneyIT,NotificationsJourneyIT,BrowserSessionIT,PortalCitizenIT
+
+replicated_journeys() {
+  local replicas=${BAWABA_TEST_REPLICAS:-2} rc=0 reports=$ROOT/deploy/e2e/target/failsafe-reports
+  [ "$replicas" -gt 1 ] || return 0
+  say "== 4/4 The journeys that cross instances, against the suite with --replicas $replicas"
+  rm -rf "$reports-single"
+  [ -d "$reports" ] && mv "$reports" "$reports-single"
+  BAWABA_REPLICAS=$replicas cmd_run || return 1
+  (cd "$ROOT" && ./mvnw -B -ntp -pl deploy/e2e -Pe2e verify -Dit.test="$REPLICATED_JOURNEYS" \
+      -Dbawaba.gateway="http://localhost:$PUBLIC_PORT" \
+      -Dbawaba.keycloak="http://localhost:$KEYCLOAK_PORT" -Dbawaba.runtime="$RT") || rc=1
+  stop_leaves_nothing || rc=1
   return $rc
 }
 
@@ -71,7 +96,7 @@ pids_started() {
 # One closing line over every Surefire and Failsafe report of this run.
 test_summary() {
   find "$ROOT" -path "$ROOT/.bawaba" -prune -o -type f -name 'TEST-*.xml' \
-       \( -path '*/target/surefire-reports/*' -o -path '*/target/failsafe-reports/*' \) -print0 |
+       \( -path '*/target/surefire-reports/*' -o -path '*/target/failsafe-reports*/*' \) -print0 |
     xargs -0 -r grep -ho '<testsuite [^>]*>' |
     awk '
       function attr(name,   m) { return match($0, " " name "=\"[0-9]+\"") ? substr($0, RSTART + length(name) + 3, RLENGTH - length(name) - 4) + 0 : 0 }

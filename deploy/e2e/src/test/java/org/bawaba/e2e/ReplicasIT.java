@@ -1,0 +1,84 @@
+package org.bawaba.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The suite runs as many instances of every service and of the gateway as {@code ./bawaba run --replicas N} was
+ * told (1 without it; the launcher keeps N in the runtime's {@code run/replicas}): each registered and up at the
+ * registry, on a port of its own, and the one public entry answers. The journeys that cross instances (an
+ * application with its payment, a newborn's registration, a vote, a live notice, a browser session) are run
+ * against the replicated suite by {@code ./bawaba test}.
+ */
+class ReplicasIT {
+
+    private static final Path ROOT = Path.of(System.getProperty("user.dir")).resolve("../..").normalize();
+    private static final String REGISTRY = "http://localhost:" + System.getProperty("bawaba.registry.port", "8761");
+
+    @Test
+    void everyServiceAndGatewayRunsAsManyInstancesAsAskedAllRegisteredAndUp() throws IOException {
+        int replicas = replicas();
+        Map<String, List<JsonNode>> registered = registered();
+        for (String service : services()) {
+            List<JsonNode> instances = registered.getOrDefault(service.toUpperCase(), List.of());
+            assertThat(instances).as("instances of %s at the registry", service).hasSize(replicas)
+                .allSatisfy(instance -> assertThat(instance.get("status").asString()).isEqualTo("UP"));
+            assertThat(instances.stream().map(instance -> instance.get("port").get("$").asInt()).distinct())
+                .as("ports of %s", service).hasSize(replicas);
+        }
+        // the public entry (the gateway, or the balancer in front of the gateways) answers every request
+        for (int i = 0; i < 4 * replicas; i++) {
+            var catalogue = Suite.get(Suite.GATEWAY + "/api/eservices/services", null);
+            assertThat(catalogue.statusCode()).as(catalogue.body()).isEqualTo(200);
+        }
+    }
+
+    /** N of --replicas N, as the launcher remembered it. */
+    private static int replicas() throws IOException {
+        Path file = Suite.RUNTIME.resolve("run").resolve("replicas");
+        return Files.exists(file) ? Integer.parseInt(Files.readString(file).trim()) : 1;
+    }
+
+    /** The Spring applications of services.conf (the registry registers each under its name). */
+    private static List<String> services() throws IOException {
+        List<String> names = new ArrayList<>();
+        for (String line : Files.readAllLines(ROOT.resolve("deploy/local/services.conf"))) {
+            String[] fields = line.trim().split("\\s+");
+            if (fields.length >= 3 && !line.startsWith("#")) {
+                names.add(fields[0]);
+            }
+        }
+        assertThat(names).contains("eservices", "notifications", "gateway");
+        return names;
+    }
+
+    /** The registry's instances by application, read as its operator. */
+    private static Map<String, List<JsonNode>> registered() {
+        String operator = Base64.getEncoder().encodeToString(("operator:" + Suite.secret("BAWABA_REGISTRY_OPERATOR_PASSWORD"))
+            .getBytes(StandardCharsets.UTF_8));
+        var apps = Suite.send(HttpRequest.newBuilder(URI.create(REGISTRY + "/eureka/apps"))
+            .header("Accept", "application/json").header("Authorization", "Basic " + operator).GET().build());
+        assertThat(apps.statusCode()).as(apps.body()).isEqualTo(200);
+        Map<String, List<JsonNode>> registered = new HashMap<>();
+        for (JsonNode app : Suite.json(apps.body()).get("applications").get("application")) {
+            List<JsonNode> instances = new ArrayList<>();
+            app.get("instance").forEach(instances::add);
+            registered.put(app.get("name").asString(), instances);
+        }
+        return registered;
+    }
+}
