@@ -3,6 +3,8 @@ package org.bawaba.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -39,11 +41,27 @@ class ReplicasIT {
                 .allSatisfy(instance -> assertThat(instance.get("status").asString()).isEqualTo("UP"));
             assertThat(instances.stream().map(instance -> instance.get("port").get("$").asInt()).distinct())
                 .as("ports of %s", service).hasSize(replicas);
+            // each reachable where it says it is: the address its callers (the gateway, the portal) connect to
+            for (JsonNode instance : instances) {
+                String address = instance.get("hostName").asString() + ":" + instance.get("port").get("$").asInt();
+                assertThat(reachable(instance.get("hostName").asString(), instance.get("port").get("$").asInt()))
+                    .as("%s registered at %s", service, address).isTrue();
+            }
         }
         // the public entry (the gateway, or the balancer in front of the gateways) answers every request
         for (int i = 0; i < 4 * replicas; i++) {
             var catalogue = Suite.get(Suite.GATEWAY + "/api/eservices/services", null);
             assertThat(catalogue.statusCode()).as(catalogue.body()).isEqualTo(200);
+        }
+    }
+
+    private static boolean reachable(String host, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), 2000);
+            return true;
+        }
+        catch (IOException refused) {
+            return false;
         }
     }
 
