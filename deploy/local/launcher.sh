@@ -438,8 +438,7 @@ start_app() {
   if [ "$base" = gateway ] && [ "$REPLICAS" = 1 ]; then
     env+=(SERVER_ADDRESS="$PUBLIC_BIND_ADDRESS")
   else
-    # (registered by that address, not the machine's name, which callers would find closed)
-    env+=(SERVER_ADDRESS="$BIND_ADDRESS" EUREKA_INSTANCE_IP_ADDRESS="$BIND_ADDRESS" EUREKA_INSTANCE_PREFER_IP_ADDRESS=true)
+    env+=(SERVER_ADDRESS="$BIND_ADDRESS" EUREKA_INSTANCE_IP_ADDRESS="$BIND_ADDRESS")
   fi
   # every service may send e-mail: locally to the mail catcher
   env+=(MAIL_HOST=127.0.0.1 MAIL_PORT="$MAIL_SMTP_PORT")
