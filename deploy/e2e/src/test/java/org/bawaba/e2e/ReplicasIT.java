@@ -33,7 +33,7 @@ class ReplicasIT {
 
     @Test
     void everyServiceAndGatewayRunsAsManyInstancesAsAskedAllRegisteredAndUp() throws IOException {
-        int replicas = replicas();
+        int replicas = Suite.replicas();
         Map<String, List<JsonNode>> registered = registered();
         for (String service : services()) {
             List<JsonNode> instances = registered.getOrDefault(service.toUpperCase(), List.of());
@@ -63,12 +63,6 @@ class ReplicasIT {
         catch (IOException refused) {
             return false;
         }
-    }
-
-    /** N of --replicas N, as the launcher remembered it. */
-    private static int replicas() throws IOException {
-        Path file = Suite.RUNTIME.resolve("run").resolve("replicas");
-        return Files.exists(file) ? Integer.parseInt(Files.readString(file).trim()) : 1;
     }
 
     /** The Spring applications of services.conf (the registry registers each under its name). */

@@ -229,6 +229,25 @@ final class Suite {
         }
     }
 
+    /** How many instances of each service the running suite has: N of ./bawaba run --replicas N, else 1. */
+    static int replicas() {
+        Path file = RUNTIME.resolve("run").resolve("replicas");
+        try {
+            return Files.exists(file) ? Integer.parseInt(Files.readString(file).trim()) : 1;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The launcher's names of a service's instances: eservices, then eservices@2 and on with --replicas. */
+    static List<String> instances(String service) {
+        List<String> names = new java.util.ArrayList<>(List.of(service));
+        for (int k = 2; k <= replicas(); k++) {
+            names.add(service + "@" + k);
+        }
+        return names;
+    }
+
     /** One secret of the running installation (./bawaba secret NAME), e.g. a sample service's client secret. */
     static String secret(String name) {
         Path file = RUNTIME.resolve("secrets.env");

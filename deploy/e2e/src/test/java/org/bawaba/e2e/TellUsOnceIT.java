@@ -130,7 +130,10 @@ class TellUsOnceIT {
         String phone = "+9745" + (1_000_000 + System.nanoTime() % 8_999_999);
         String change;
         try {
-            launcher("stop", "ewa-accounts");
+            // every instance of it (./bawaba run --replicas runs more than one)
+            for (String instance : Suite.instances("ewa-accounts")) {
+                launcher("stop", instance);
+            }
             var reported = Suite.postJson(ESERVICES + "/me/changes", """
                 {"kind": "PHONE", "phone": "%s"}""".formatted(phone), citizen);
             assertThat(reported.statusCode()).as(reported.body()).isEqualTo(201);
@@ -142,7 +145,9 @@ class TellUsOnceIT {
             assertThat(statusOf(down, "ewa")).as("the utility is down").isEqualTo("PENDING");
             assertThat(down.has("completedAt")).isFalse();
         } finally {
-            launcher("restart", "ewa-accounts");
+            for (String instance : Suite.instances("ewa-accounts")) {
+                launcher("restart", instance);
+            }
         }
         var back = await(() -> Suite.get(ESERVICES + "/me/changes/" + change, citizen),
             response -> Suite.json(response.body()).has("completedAt"));
