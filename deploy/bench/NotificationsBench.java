@@ -199,7 +199,6 @@ class NotificationsBench {
 		System.exit(0);
 	}
 
-	// ---------------------------------------------------------------------------------------------- a leg
 
 	/** One measurement, against a fresh broker, database and service process, all stopped at its end. */
 	static Leg leg(Settings settings, Realm realm, HttpServer catalogue, boolean authenticated) throws Exception {
@@ -339,7 +338,6 @@ class NotificationsBench {
 		return times;
 	}
 
-	// -------------------------------------------------------------------------------- what is measured
 
 	static long[] baseline(Broker broker, Realm realm, KafkaProducer<String, byte[]> producer, int rate, int seconds)
 			throws Exception {
@@ -480,7 +478,6 @@ class NotificationsBench {
 		}
 	}
 
-	// --------------------------------------------------------------------------------------- reporting
 
 	/** A leg's figures, as the bench printed them before issue 17, and its one-time costs. */
 	static void print(Leg leg) {
@@ -578,7 +575,6 @@ class NotificationsBench {
 		}
 	}
 
-	// ------------------------------------------------------------------------------------------ Kafka
 
 	/** A leg's broker: where clients connect, whether they must sign in, and an admin client that may do anything. */
 	interface Broker {
@@ -818,7 +814,6 @@ class NotificationsBench {
 				ProducerConfig.LINGER_MS_CONFIG, 1)), new StringSerializer(), new ByteArraySerializer());
 	}
 
-	// ------------------------------------------------------------------------ the e-services catalogue
 
 	/**
 	 * A stand-in for the e-services catalogue, where the service reads the names of the codes an event carries
@@ -840,7 +835,6 @@ class NotificationsBench {
 		return catalogue;
 	}
 
-	// ------------------------------------------------------------------------------- the realm (Keycloak)
 
 	/**
 	 * What the bench uses of Keycloak's realm "bawaba", on one HTTP server: its keys (JWKS), and its token
@@ -1048,7 +1042,6 @@ class NotificationsBench {
 
 	}
 
-	// ------------------------------------------------------------------------------------------ helpers
 
 	static final String DATABASE = "bawaba_notifications_bench";
 

@@ -180,7 +180,6 @@ class LiveStreamTwoInstancesIT {
 		}
 	}
 
-	// --- writing on an instance, as its intake does ---
 
 	private static void inTransaction(ConfigurableApplicationContext instance, Runnable work) {
 		new TransactionTemplate(instance.getBean(PlatformTransactionManager.class)).executeWithoutResult(status -> work.run());
@@ -209,7 +208,6 @@ class LiveStreamTwoInstancesIT {
 		return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
 	}
 
-	// --- the database side ---
 
 	/**
 	 * The backends of the instances' connections that have just run {@code LISTEN} (the last statement of a
@@ -258,7 +256,6 @@ class LiveStreamTwoInstancesIT {
 		return payloads;
 	}
 
-	// --- the reader's side ---
 
 	/** A live stream opened over HTTP, its lines read as they come. */
 	private record Stream(HttpResponse<InputStream> response, BlockingQueue<String> lines, Thread reader)
