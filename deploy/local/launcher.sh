@@ -496,6 +496,7 @@ defaults
   mode http
   log global
   timeout connect 2s
+  timeout check 3s
   timeout client 65s
   timeout server 65s
   timeout tunnel 1h

@@ -112,7 +112,7 @@ class BrowserSessionIT {
         try {
             return this.browser.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new IllegalStateException(request.uri() + " is not answering: is the suite running?", e);
+            throw new IllegalStateException(request.uri() + " is not answering (" + e + "): is the suite running?", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

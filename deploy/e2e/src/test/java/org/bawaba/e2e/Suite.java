@@ -58,6 +58,11 @@ final class Suite {
     private record Issued(String token, long expiresAt) {
     }
 
+    /**
+     * A bound on a call that hangs, not a latency target (benchmarks under deploy/bench measure speed): with
+     * --replicas on two cores, a gateway that is collecting garbage or compiling can hold a call for seconds.
+     */
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
     private static final HttpClient HTTP = HttpClient.newBuilder()
         .connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -66,7 +71,7 @@ final class Suite {
     }
 
     static HttpResponse<String> get(String url, String bearer) {
-        var request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET();
+        var request = HttpRequest.newBuilder(URI.create(url)).timeout(CALL_TIMEOUT).GET();
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
@@ -77,7 +82,7 @@ final class Suite {
         String body = form.entrySet().stream()
             .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
             .collect(Collectors.joining("&"));
-        var request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+        var request = HttpRequest.newBuilder(URI.create(url)).timeout(CALL_TIMEOUT)
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(body));
         if (bearer != null) {
@@ -133,7 +138,7 @@ final class Suite {
     }
 
     static HttpResponse<String> postJson(String url, String json, String bearer) {
-        var request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+        var request = HttpRequest.newBuilder(URI.create(url)).timeout(CALL_TIMEOUT)
             .header("Content-Type", "application/json")
             .header("Authorization", "Bearer " + bearer)
             .POST(HttpRequest.BodyPublishers.ofString(json));
@@ -144,7 +149,7 @@ final class Suite {
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new IllegalStateException(request.uri() + " is not answering: is the suite running?", e);
+            throw new IllegalStateException(request.uri() + " is not answering (" + e + "): is the suite running?", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
