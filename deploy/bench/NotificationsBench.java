@@ -687,7 +687,9 @@ class NotificationsBench {
 		String text = Files.readString(TEMPLATE).replace("@KAFKA_PORT@", String.valueOf(client))
 			.replace("@BROKER_PORT@", String.valueOf(internal)).replace("@CONTROLLER_PORT@", String.valueOf(controller))
 			.replace("@BROKER_PASSWORD@", password).replace("@ISSUER@", realm.issuer())
-			.replace("@DATA_DIR@", data.toString());
+			.replace("@DATA_DIR@", data.toString()).replace("@NODE_ID@", "1")
+			.replace("@QUORUM@", "controller.quorum.bootstrap.servers=localhost:" + controller)
+			.replace("@REPLICATION@", "1").replace("@MIN_INSYNC@", "1");
 		Matcher unfilled = Pattern.compile("@[A-Z_]+@").matcher(text);
 		if (unfilled.find()) {
 			throw new IllegalStateException(TEMPLATE + " has a placeholder the bench does not fill: " + unfilled.group());

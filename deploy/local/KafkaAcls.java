@@ -26,33 +26,37 @@ import org.apache.kafka.common.resource.ResourceType;
 
 /**
  * The local broker's topics and ACLs, from the cluster's own declarations: every KafkaTopic of
- * {@code topics.yaml} (one replica here) and, for every KafkaUser of {@code users.yaml}, its ACLs for the
+ * {@code topics.yaml} (with BROKERS brokers: the file's replicas and {@code min.insync.replicas} with three, one
+ * and one with a single broker) and, for every KafkaUser of {@code users.yaml}, its ACLs for the
  * principal {@code User:<name>} (the client id, the token's azp claim). A declared principal's ACLs that are
  * not declared are removed, so it holds exactly what the file says after every start; other principals (the
  * outside systems the auth service onboards) are left as they are. Run in the broker's session by
  * the launcher, with Kafka's own libraries:
  *
- * <pre>java -cp "$KAFKA_LIBS/*" deploy/local/KafkaAcls.java BOOTSTRAP PASSWORD TOPICS_YAML USERS_YAML</pre>
+ * <pre>java -cp "$KAFKA_LIBS/*" deploy/local/KafkaAcls.java BOOTSTRAP PASSWORD TOPICS_YAML USERS_YAML [BROKERS]</pre>
  *
- * It connects as the broker's super user (SASL PLAIN on the broker's own listener).
+ * It connects as the broker's super user (SASL PLAIN on the broker's own listener) and, before it creates a
+ * topic, waits until BROKERS brokers have joined the cluster (a topic cannot have more replicas than brokers).
  */
 public class KafkaAcls {
 
 	public static void main(String[] args) throws Exception {
-		if (args.length != 4) {
-			System.err.println("usage: KafkaAcls BOOTSTRAP PASSWORD TOPICS_YAML USERS_YAML");
+		if (args.length != 4 && args.length != 5) {
+			System.err.println("usage: KafkaAcls BOOTSTRAP PASSWORD TOPICS_YAML USERS_YAML [BROKERS]");
 			System.exit(2);
 		}
+		int brokers = args.length == 5 ? Integer.parseInt(args[4]) : 1;
 		Properties config = new Properties();
 		config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, args[0]);
 		config.put(AdminClientConfig.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
 		config.put("sasl.mechanism", "PLAIN");
 		config.put("sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required "
 				+ "username=\"broker\" password=\"" + args[1] + "\";");
-		List<NewTopic> topics = topics(documents(new File(args[2])));
+		List<NewTopic> topics = topics(documents(new File(args[2])), brokers);
 		List<JsonNode> users = documents(new File(args[3]));
 		Set<AclBinding> declared = acls(users);
 		try (Admin admin = Admin.create(config)) {
+			awaitBrokers(admin, brokers);
 			Set<String> existing = admin.listTopics().names().get();
 			List<NewTopic> missing = topics.stream().filter(topic -> !existing.contains(topic.name())).toList();
 			for (NewTopic topic : missing) {
@@ -99,8 +103,20 @@ public class KafkaAcls {
 		return documents;
 	}
 
-	/** Every KafkaTopic, with its partitions and configuration, on this one broker. */
-	static List<NewTopic> topics(List<JsonNode> documents) {
+	private static void awaitBrokers(Admin admin, int brokers) throws Exception {
+		long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(300);
+		int joined = admin.describeCluster().nodes().get().size();
+		while (joined < brokers) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException(joined + " of " + brokers + " brokers joined the cluster in 300 s");
+			}
+			Thread.sleep(500);
+			joined = admin.describeCluster().nodes().get().size();
+		}
+	}
+
+	/** Every KafkaTopic, with its partitions and configuration, on as many replicas as there are brokers. */
+	static List<NewTopic> topics(List<JsonNode> documents, int brokers) {
 		List<NewTopic> topics = new ArrayList<>();
 		for (JsonNode topic : documents) {
 			if (!"KafkaTopic".equals(topic.path("kind").asText())) {
@@ -108,9 +124,12 @@ public class KafkaAcls {
 			}
 			Map<String, String> settings = new java.util.HashMap<>();
 			topic.path("spec").path("config").properties().forEach(e -> settings.put(e.getKey(), e.getValue().asText()));
-			settings.put("min.insync.replicas", "1");
+			int replicas = Math.min(topic.path("spec").path("replicas").asInt(1), brokers);
+			if (replicas == 1) {
+				settings.put("min.insync.replicas", "1");
+			}
 			topics.add(new NewTopic(topic.path("metadata").path("name").asText(),
-					topic.path("spec").path("partitions").asInt(1), (short) 1).configs(settings));
+					topic.path("spec").path("partitions").asInt(1), (short) replicas).configs(settings));
 		}
 		return topics;
 	}

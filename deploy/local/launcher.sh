@@ -164,6 +164,7 @@ declare -A APP_PORT=() APP_MODULE=() APP_DB=()
 # listens there; with more (./bawaba run --replicas N) the balancer does, in front of the gateways.
 PUBLIC_PORT=8080
 REPLICAS=1
+KAFKA_BROKERS=1
 
 # How many instances of every Spring service and of the gateway run: --replicas N (BAWABA_REPLICAS) for `run`,
 # remembered in .bawaba/run/replicas for the commands that follow it (status, stop, restart).
@@ -171,6 +172,30 @@ replicas() {
   local n=${BAWABA_REPLICAS:-$(cat "$PIDS/replicas" 2>/dev/null || echo 1)}
   [[ "$n" =~ ^[1-3]$ ]] || die "--replicas takes 1, 2 or 3 (not $n)"
   echo "$n"
+}
+
+# How many Kafka brokers run: --kafka-brokers 3 (BAWABA_KAFKA_BROKERS) for `run`, a three-node KRaft cluster whose
+# topics keep three replicas, two in sync; remembered in .bawaba/run/kafka-brokers as the replicas are.
+kafka_brokers() {
+  local n=${BAWABA_KAFKA_BROKERS:-$(cat "$PIDS/kafka-brokers" 2>/dev/null || echo 1)}
+  [[ "$n" =~ ^[13]$ ]] || die "--kafka-brokers takes 1 or 3 (not $n)"
+  echo "$n"
+}
+
+# The Kafka nodes (kafka, kafka@2, kafka@3), each a broker and a controller. Node k listens 10000 ports above
+# node k-1, as a service's instances do: clients 9092, 19092, 29092.
+kafka_nodes() { local k; echo kafka; for k in $(seq 2 "$KAFKA_BROKERS"); do echo "kafka@$k"; done; }
+kafka_node() { local k=${1#kafka}; k=${k#@}; echo "${k:-1}"; }
+kafka_port() { echo $(( $2 + 10000 * ($(kafka_node "$1") - 1) )); }
+kafka_bootstrap() {
+  local n out=()
+  for n in $(kafka_nodes); do out+=("localhost:$(kafka_port "$n" "$KAFKA_PORT")"); done
+  local IFS=,; echo "${out[*]}"
+}
+# One broker keeps its data where it always has; three keep theirs apart: a different cluster, not a different
+# size of the same one (events of one are not in the other).
+kafka_dir() {
+  if [ "$KAFKA_BROKERS" = 1 ]; then echo "$RT/kafka"; else echo "$RT/kafka-3brokers/$(kafka_node "$1")"; fi
 }
 
 # The service an instance belongs to: eservices@2 is the second instance of eservices.
@@ -189,6 +214,7 @@ load_apps() {
     APPS+=("$name"); APP_PORT[$name]=${!override:-$port}; APP_MODULE[$name]=$module; APP_DB[$name]=$db
   done < "$ROOT/deploy/local/services.conf"
   PUBLIC_PORT=${APP_PORT[gateway]:-8080}
+  KAFKA_BROKERS=$(kafka_brokers)
   REPLICAS=$(replicas)
   [ "$REPLICAS" -gt 1 ] || return 0
   # Instance k of a service listens 10000 ports above instance k-1 (eservices 8081, eservices@2 18081);
@@ -213,13 +239,15 @@ load_apps() {
 gateways() { local a; for a in "${APPS[@]}"; do [ "$(base_of "$a")" != gateway ] || echo "$a"; done; }
 
 all_components() {
-  printf '%s\n' kafka keycloak mail sms registry "${APPS[@]}"
+  kafka_nodes
+  printf '%s\n' keycloak mail sms registry "${APPS[@]}"
   [ "$REPLICAS" = 1 ] || echo balancer
 }
 
 component_ports() {
   case "$1" in
-    kafka) echo "$KAFKA_PORT $KAFKA_CONTROLLER_PORT $KAFKA_BROKER_PORT" ;;
+    kafka|kafka@*) local p; for p in "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" "$KAFKA_BROKER_PORT"; do
+        printf '%s ' "$(kafka_port "$1" "$p")"; done; echo ;;
     keycloak) echo "$KEYCLOAK_PORT $KEYCLOAK_MGMT_PORT" ;;
     registry) echo "$REGISTRY_PORT" ;;
     mail) echo "$MAIL_SMTP_PORT $MAIL_WEB_PORT" ;;
@@ -231,8 +259,9 @@ component_ports() {
 
 is_ready() {
   case "$1" in
-    # ready once its topics and ACLs are in place (run_kafka)
-    kafka) [ -f "$RT/kafka/acls.applied" ] && port_open 127.0.0.1 "$KAFKA_PORT" ;;
+    # ready once its topics and ACLs are in place (run_kafka); the other nodes once they have started
+    kafka) [ -f "$(kafka_dir kafka)/acls.applied" ] && port_open 127.0.0.1 "$KAFKA_PORT" ;;
+    kafka@*) grep -qs 'Kafka Server started' "$LOGS/$1.log" && port_open 127.0.0.1 "$(kafka_port "$1" "$KAFKA_PORT")" ;;
     keycloak) http_ok "http://localhost:$KEYCLOAK_MGMT_PORT/health/ready" ;;
     registry) http_ok "http://localhost:$REGISTRY_PORT/actuator/health/readiness" ;;
     mail) port_open 127.0.0.1 "$MAIL_SMTP_PORT" && port_open 127.0.0.1 "$MAIL_WEB_PORT" ;;
@@ -253,7 +282,7 @@ needs() {
     kafka) echo keycloak ;;
     # the registry admits each with its Keycloak client's credentials, which it checks with Keycloak
     gateway) echo registry keycloak ;;
-    *) echo registry kafka keycloak ;;
+    *) echo registry keycloak; kafka_nodes ;;
   esac
 }
 
@@ -297,45 +326,73 @@ exited() {
   ! kill -0 "$pid" 2>/dev/null
 }
 
-# In the component's session: format the broker's storage the first time, then run it; once it has
-# started, create its topics and converge its ACLs (deploy/local/KafkaAcls.java, from the cluster's
-# topics.yaml and users.yaml) before the launcher takes it for ready. No listener is anonymous (see
-# deploy/local/kafka/server.properties.template).
+# In the component's session: format node $1's storage the first time, then run it; once the first node has
+# started, create the topics and converge the ACLs (deploy/local/KafkaAcls.java, from the cluster's topics.yaml
+# and users.yaml) before the launcher takes it for ready. No listener is anonymous (see
+# deploy/local/kafka/server.properties.template). One broker forms its quorum alone; three have a fixed quorum
+# of their three controllers, so any two of them elect a leader and the third may be lost.
 run_kafka() {
-  local data=$RT/kafka/data cp="$KAFKA_LIBS/*" cluster issuer="http://localhost:$KEYCLOAK_PORT/realms/bawaba"
-  local password; password=$(secret KAFKA_BROKER_PASSWORD)
+  local name=$1 dir node data cp="$KAFKA_LIBS/*" issuer="http://localhost:$KEYCLOAK_PORT/realms/bawaba"
+  local password quorum voters=() n rf=1 isr=1
+  load_apps
+  dir=$(kafka_dir "$name"); node=$(kafka_node "$name"); data=$dir/data
+  password=$(secret KAFKA_BROKER_PASSWORD)
   mkdir -p "$data"
-  rm -f "$RT/kafka/acls.applied"
-  ( umask 077; sed -e "s#@KAFKA_PORT@#$KAFKA_PORT#g" -e "s#@CONTROLLER_PORT@#$KAFKA_CONTROLLER_PORT#g" \
-      -e "s#@BROKER_PORT@#$KAFKA_BROKER_PORT#g" -e "s#@BROKER_PASSWORD@#$password#g" -e "s#@ISSUER@#$issuer#g" \
-      -e "s#@DATA_DIR@#$data#g" "$ROOT/deploy/local/kafka/server.properties.template" \
-      > "$RT/kafka/server.properties" )
-  if [ ! -f "$data/meta.properties" ]; then
-    # a cluster id is 16 random bytes, URL-safe base64 without padding
-    cluster=$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')
-    java -cp "$cp" kafka.tools.StorageTool format --standalone -t "$cluster" \
-      -c "$RT/kafka/server.properties" || die "formatting Kafka's storage failed"
+  rm -f "$dir/acls.applied"
+  if [ "$KAFKA_BROKERS" = 1 ]; then
+    quorum="controller.quorum.bootstrap.servers=localhost:$KAFKA_CONTROLLER_PORT"
+  else
+    for n in $(kafka_nodes); do voters+=("$(kafka_node "$n")@localhost:$(kafka_port "$n" "$KAFKA_CONTROLLER_PORT")"); done
+    quorum="controller.quorum.voters=$(IFS=,; echo "${voters[*]}")"
+    rf=3; isr=2
   fi
-  local broker=$$
-  (
-    until grep -qs 'Kafka Server started' "$LOGS/kafka.log"; do
-      kill -0 "$broker" 2>/dev/null || exit 0
-      sleep 0.5
-    done
-    if java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$cp" "$ROOT/deploy/local/KafkaAcls.java" \
-        "localhost:$KAFKA_BROKER_PORT" "$password" "$ROOT/deploy/kubernetes/base/kafka/topics.yaml" \
-        "$ROOT/deploy/kubernetes/base/kafka/users.yaml"; then
-      touch "$RT/kafka/acls.applied"
+  ( umask 077; sed -e "s#@KAFKA_PORT@#$(kafka_port "$name" "$KAFKA_PORT")#g" \
+      -e "s#@CONTROLLER_PORT@#$(kafka_port "$name" "$KAFKA_CONTROLLER_PORT")#g" \
+      -e "s#@BROKER_PORT@#$(kafka_port "$name" "$KAFKA_BROKER_PORT")#g" -e "s#@BROKER_PASSWORD@#$password#g" \
+      -e "s#@ISSUER@#$issuer#g" -e "s#@DATA_DIR@#$data#g" -e "s#@NODE_ID@#$node#g" -e "s#@QUORUM@#$quorum#g" \
+      -e "s#@REPLICATION@#$rf#g" -e "s#@MIN_INSYNC@#$isr#g" \
+      "$ROOT/deploy/local/kafka/server.properties.template" > "$dir/server.properties" )
+  if [ ! -f "$data/meta.properties" ]; then
+    if [ "$KAFKA_BROKERS" = 1 ]; then
+      java -cp "$cp" kafka.tools.StorageTool format --standalone -t "$(kafka_cluster_id)" \
+        -c "$dir/server.properties" || die "formatting Kafka's storage failed"
     else
-      echo "bawaba: the broker's topics and ACLs could not be applied; stopping it"
-      kill "$broker"
+      java -cp "$cp" kafka.tools.StorageTool format -t "$(kafka_cluster_id)" \
+        -c "$dir/server.properties" || die "formatting Kafka's storage failed"
     fi
-  ) &
+  fi
+  if [ "$node" = 1 ]; then
+    local broker=$$
+    (
+      until grep -qs 'Kafka Server started' "$LOGS/kafka.log"; do
+        kill -0 "$broker" 2>/dev/null || exit 0
+        sleep 0.5
+      done
+      if java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$cp" "$ROOT/deploy/local/KafkaAcls.java" \
+          "localhost:$KAFKA_BROKER_PORT" "$password" "$ROOT/deploy/kubernetes/base/kafka/topics.yaml" \
+          "$ROOT/deploy/kubernetes/base/kafka/users.yaml" "$KAFKA_BROKERS"; then
+        touch "$dir/acls.applied"
+      else
+        echo "bawaba: the broker's topics and ACLs could not be applied; stopping it"
+        kill "$broker"
+      fi
+    ) &
+  fi
   # Kafka 4 fetches OAuth keys only from the URLs it is told it may
   exec java -Xms64m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
     -Dorg.apache.kafka.sasl.oauthbearer.allowed.urls="$issuer/protocol/openid-connect/certs" \
     -Dlog4j2.configurationFile="$ROOT/deploy/local/kafka/log4j2.yaml" \
-    -cp "$cp" kafka.Kafka "$RT/kafka/server.properties"
+    -cp "$cp" kafka.Kafka "$dir/server.properties"
+}
+
+# The cluster's id (16 random bytes, URL-safe base64 without padding), made once per cluster: every node of
+# three is formatted with the same one.
+kafka_cluster_id() {
+  local file=$RT/kafka/cluster.id
+  [ "$KAFKA_BROKERS" = 1 ] || file=$RT/kafka-3brokers/cluster.id
+  mkdir -p "$(dirname "$file")"
+  [ -s "$file" ] || head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n' > "$file"
+  cat "$file"
 }
 
 start_keycloak() {
@@ -400,7 +457,7 @@ platform_env() {
   local name=$1
   printf '%s\n' "BAWABA_CLIENT_ID=$name" "BAWABA_CLIENT_SECRET=$(secret "$(client_secret_var "$name")")" \
     "KEYCLOAK_ISSUER_URI=http://localhost:$KEYCLOAK_PORT/realms/bawaba" "KEYCLOAK_URL=http://localhost:$KEYCLOAK_PORT" \
-    "REGISTRY_ADDRESS=localhost:$REGISTRY_PORT" "KAFKA_BOOTSTRAP_SERVERS=localhost:$KAFKA_PORT" \
+    "REGISTRY_ADDRESS=localhost:$REGISTRY_PORT" "KAFKA_BOOTSTRAP_SERVERS=$(kafka_bootstrap)" \
     "BAWABA_PUBLIC_URL=$(public_url)"
   # Kafka: its own client logs in at the broker's CLIENT listener with its own client credentials (Kafka's
   # OAUTHBEARER login), as in the cluster (deploy/kubernetes/base/platform.env), without TLS on loopback
@@ -440,6 +497,13 @@ start_app() {
   else
     env+=(SERVER_ADDRESS="$BIND_ADDRESS" EUREKA_INSTANCE_IP_ADDRESS="$BIND_ADDRESS")
   fi
+  # With other instances to take over, a stopping service leaves the registry first and keeps serving while the
+  # gateways' view of the registry catches up (5 s fetch + 5 s load-balancer cache), as in the cluster; a stopping
+  # gateway refuses at its readiness probe until the balancer (checking every second, two failures) has left it
+  if [ "$REPLICAS" -gt 1 ]; then
+    if [ "$base" = gateway ]; then env+=(BAWABA_SHUTDOWN_DRAIN=4s)
+    else env+=(BAWABA_SHUTDOWN_DRAIN="${BAWABA_SHUTDOWN_DRAIN:-15s}"); fi
+  fi
   # every service may send e-mail: locally to the mail catcher
   env+=(MAIL_HOST=127.0.0.1 MAIL_PORT="$MAIL_SMTP_PORT")
   # procurement makes its bid receipts' signing key (Ed25519) itself, once, into .bawaba/data (mode 0600):
@@ -459,7 +523,8 @@ start_app() {
 
 start_component() {
   case "$1" in
-    kafka) spawn kafka run_kafka ;;
+    # the cluster's id is made here, before the nodes that share it start at once
+    kafka|kafka@*) kafka_cluster_id > /dev/null; spawn "$1" run_kafka "$1" ;;
     keycloak) start_keycloak ;;
     # SMTP without authentication on loopback only; the web UI and REST API list what arrived
     mail) spawn mail exec java -Xms16m -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
@@ -571,9 +636,9 @@ preflight() {
 
 port_var() {
   case "$1:$2" in
-    kafka:"$KAFKA_CONTROLLER_PORT") echo KAFKA_CONTROLLER_PORT ;;
-    kafka:"$KAFKA_BROKER_PORT") echo KAFKA_BROKER_PORT ;;
-    kafka:*) echo KAFKA_PORT ;;
+    kafka*:"$(kafka_port "$1" "$KAFKA_CONTROLLER_PORT")") echo KAFKA_CONTROLLER_PORT ;;
+    kafka*:"$(kafka_port "$1" "$KAFKA_BROKER_PORT")") echo KAFKA_BROKER_PORT ;;
+    kafka*:*) echo KAFKA_PORT ;;
     keycloak:"$KEYCLOAK_MGMT_PORT") echo KEYCLOAK_MGMT_PORT ;;
     keycloak:*) echo KEYCLOAK_PORT ;;
     registry:*) echo REGISTRY_PORT ;;
@@ -645,7 +710,7 @@ Bawaba is running. Point a browser at:
   Keycloak account console         http://localhost:$KEYCLOAK_PORT/realms/bawaba/account   (citizen1 / demo)
   Keycloak admin console           http://localhost:$KEYCLOAK_PORT/admin/   (admin; password: ./bawaba secret KEYCLOAK_ADMIN_PASSWORD)
   Eureka dashboard                 http://localhost:$REGISTRY_PORT   (operator; password: ./bawaba secret BAWABA_REGISTRY_OPERATOR_PASSWORD)
-  Kafka bootstrap                  localhost:$KAFKA_PORT
+  Kafka bootstrap                  $(kafka_bootstrap)
   E-mail the services sent         http://localhost:$MAIL_WEB_PORT   (the local mail catcher, SMTP localhost:$MAIL_SMTP_PORT)
   SMS the services sent            http://localhost:$SMS_PORT/__admin/requests   (the local SMS gateway stand-in)
 
@@ -663,11 +728,13 @@ cmd_run() {
     case "$1" in
       --replicas) [ $# -ge 2 ] || die "--replicas needs a number (1, 2 or 3)"; export BAWABA_REPLICAS=$2; shift 2 ;;
       --replicas=*) export BAWABA_REPLICAS=${1#*=}; shift ;;
-      *) die "run takes --replicas N only (not $1)" ;;
+      --kafka-brokers) [ $# -ge 2 ] || die "--kafka-brokers needs a number (1 or 3)"; export BAWABA_KAFKA_BROKERS=$2; shift 2 ;;
+      --kafka-brokers=*) export BAWABA_KAFKA_BROKERS=${1#*=}; shift ;;
+      *) die "run takes --replicas N and --kafka-brokers N only (not $1)" ;;
     esac
   done
   use_jdk
-  mkdir -p "$LOGS" "$PIDS" "$RT/kafka" "$RT/keycloak" "$RT/tmp"
+  mkdir -p "$LOGS" "$PIDS" "$RT/keycloak" "$RT/tmp"
   load_apps
   local running=0 c
   for c in $(all_components); do pid_of "$c" > /dev/null && running=$((running + 1)); done
@@ -681,12 +748,13 @@ cmd_run() {
   build_if_needed
   fetch_runtime
   if [ "$REPLICAS" -gt 1 ]; then echo "$REPLICAS" > "$PIDS/replicas"; else rm -f "$PIDS/replicas"; fi
+  if [ "$KAFKA_BROKERS" -gt 1 ]; then echo "$KAFKA_BROKERS" > "$PIDS/kafka-brokers"; else rm -f "$PIDS/kafka-brokers"; fi
 
   trap 'say ""; say "Interrupted: stopping what was started…"; cmd_stop; exit 130' INT TERM
   local t0=$SECONDS pending=() started=() ready=() last_report=0 dep ok pid
   declare -A since=() retried=()
   mapfile -t pending < <(all_components)
-  say "Starting Bawaba (JDK: $JAVA_HOME$([ "$REPLICAS" = 1 ] || echo "; $REPLICAS instances of every service and of the gateway, behind HAProxy"))"
+  say "Starting Bawaba (JDK: $JAVA_HOME$([ "$REPLICAS" = 1 ] || echo "; $REPLICAS instances of every service and of the gateway, behind HAProxy")$([ "$KAFKA_BROKERS" = 1 ] || echo "; $KAFKA_BROKERS Kafka brokers"))"
   while [ ${#pending[@]} -gt 0 ] || [ ${#started[@]} -gt 0 ]; do
     # start whatever has its needs met
     local next=()
@@ -785,7 +853,7 @@ cmd_stop() {
   done
   for name in "${names[@]}"; do rm -f "$PIDS/$name.pid"; done
   # everything stopped: the next run starts as many instances as it is told
-  [ -n "$(find "$PIDS" -name '*.pid' -print -quit)" ] || rm -f "$PIDS/replicas"
+  [ -n "$(find "$PIDS" -name '*.pid' -print -quit)" ] || rm -f "$PIDS/replicas" "$PIDS/kafka-brokers"
   say "Stopped $stopped component(s)."
 }
 

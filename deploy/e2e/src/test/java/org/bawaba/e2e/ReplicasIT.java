@@ -16,6 +16,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -52,6 +57,34 @@ class ReplicasIT {
         for (int i = 0; i < 4 * replicas; i++) {
             var catalogue = Suite.get(Suite.GATEWAY + "/api/eservices/services", null);
             assertThat(catalogue.statusCode()).as(catalogue.body()).isEqualTo(200);
+        }
+    }
+
+    /**
+     * As many brokers as {@code ./bawaba run --kafka-brokers N} was told (the launcher keeps N in
+     * {@code run/kafka-brokers}), and every platform topic on all of them: with three, three replicas of which two
+     * must be in sync before a write is acknowledged, so that one broker may be lost without losing an event.
+     */
+    @Test
+    void everyTopicHasAReplicaOnEveryBrokerAndTwoInSyncWithThree() throws Exception {
+        Path file = Suite.RUNTIME.resolve("run").resolve("kafka-brokers");
+        int brokers = Files.exists(file) ? Integer.parseInt(Files.readString(file).trim()) : 1;
+        try (Admin operator = Admin.create(Suite.kafkaOperator())) {
+            assertThat(operator.describeCluster().nodes().get()).hasSize(brokers);
+            List<String> topics = operator.listTopics().names().get().stream()
+                .filter(name -> name.startsWith("bawaba.")).sorted().toList();
+            assertThat(topics).as("platform topics").isNotEmpty();
+            Map<String, TopicDescription> described = operator.describeTopics(topics).allTopicNames().get();
+            Map<ConfigResource, Config> configs = operator.describeConfigs(topics.stream()
+                .map(topic -> new ConfigResource(ConfigResource.Type.TOPIC, topic)).toList()).all().get();
+            for (String topic : topics) {
+                for (TopicPartitionInfo partition : described.get(topic).partitions()) {
+                    assertThat(partition.replicas()).as("replicas of %s-%d", topic, partition.partition()).hasSize(brokers);
+                    assertThat(partition.isr()).as("in-sync replicas of %s-%d", topic, partition.partition()).hasSize(brokers);
+                }
+                assertThat(configs.get(new ConfigResource(ConfigResource.Type.TOPIC, topic)).get("min.insync.replicas").value())
+                    .as("min.insync.replicas of %s", topic).isEqualTo(brokers == 1 ? "1" : "2");
+            }
         }
     }
 

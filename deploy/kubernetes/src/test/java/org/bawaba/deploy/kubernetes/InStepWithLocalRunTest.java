@@ -267,6 +267,19 @@ class InStepWithLocalRunTest {
 			assertThat(listener).as("every listener signs clients in").endsWith(":SASL_PLAINTEXT");
 		}
 		assertThat(local.getProperty("listeners").split(",")).allMatch(listener -> listener.contains("//localhost:"));
+
+		// the launcher fills @REPLICATION@ and @MIN_INSYNC@ with 1 and 1 (one broker) or, with --kafka-brokers 3,
+		// 3 and 2: the national cluster's settings, and the laptop overlay's single broker's
+		JsonNode config = rendered.get("Kafka", "bawaba-kafka").at("/spec/kafka/config");
+		List<Integer> replication = List.of(config.path("default.replication.factor").asInt(),
+				config.path("min.insync.replicas").asInt(), config.path("offsets.topic.replication.factor").asInt());
+		assertThat(replication).isIn(List.of(1, 1, 1), List.of(3, 2, 3));
+		for (String key : List.of("default.replication.factor", "offsets.topic.replication.factor",
+				"transaction.state.log.replication.factor")) {
+			assertThat(local.getProperty(key)).as(key).isEqualTo("@REPLICATION@");
+		}
+		assertThat(local.getProperty("min.insync.replicas")).isEqualTo("@MIN_INSYNC@");
+		assertThat(local.getProperty("transaction.state.log.min.isr")).isEqualTo("@MIN_INSYNC@");
 	}
 
 	static JsonNode app(ObjectNode workload) {

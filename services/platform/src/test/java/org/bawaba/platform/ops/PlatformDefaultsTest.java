@@ -6,7 +6,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import org.apache.kafka.clients.producer.ProducerConfig;
+
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
@@ -40,6 +44,21 @@ class PlatformDefaultsTest {
 
 		assertThat(environment.getProperty("eureka.instance.metadata-map.agency")).isEmpty();
 		assertThat(environment.getProperty("eureka.instance.metadata-map.public-path")).isEqualTo("/api/opendata");
+	}
+
+	@Test
+	void everyProducerAServiceBuildsWaitsForTheInSyncReplicasAndWritesOnce() {
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
+		environment.getPropertySources()
+			.addFirst(new MapPropertySource("service", Map.of("spring.application.name", "notifications")));
+		new PlatformDefaults().postProcessEnvironment(environment, new SpringApplication());
+
+		KafkaProperties kafka = Binder.get(environment).bind("spring.kafka", KafkaProperties.class)
+			.orElseThrow(() -> new AssertionError("no spring.kafka properties"));
+		Map<String, Object> producer = kafka.buildProducerProperties();
+		assertThat(producer).containsEntry(ProducerConfig.ACKS_CONFIG, "all")
+			.containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
 	}
 
 	@Test
