@@ -41,7 +41,7 @@ abstract class GatewayTestSupport {
 
 	/** The services the gateway is configured to route ({@code bawaba.routing.services}). */
 	static final String ROUTED = "hello, other, slow, down, echo, stream, uploads, counted, limited, auth, latecomer, "
-			+ "newcomer, tardy, gone, broken";
+			+ "newcomer, tardy, gone, broken, twice, vacant";
 
 	/** An endpoint of the gateway that fails unexpectedly, in the tests only. */
 	static final String FAILING_PATH = "/api/test-failure";
@@ -64,6 +64,9 @@ abstract class GatewayTestSupport {
 		service(registry, "other", TestBackends.url(TestBackends.OTHER));
 		service(registry, "slow", TestBackends.url(TestBackends.SLOW));
 		service(registry, "down", "http://127.0.0.1:" + TestBackends.DOWN_PORT);
+		// two instances, the first killed (its port refuses), the second alive; and a listed service with none
+		service(registry, "twice", "http://127.0.0.1:" + TestBackends.DOWN_PORT);
+		registry.add("spring.cloud.discovery.client.simple.instances.twice[1].uri", () -> TestBackends.url(TestBackends.ECHO));
 		// failing services of ErrorsOverHttpTest's own, so that its calls open no other test's breaker
 		service(registry, "tardy", TestBackends.url(TestBackends.SLOW));
 		service(registry, "gone", "http://127.0.0.1:" + TestBackends.DOWN_PORT);

@@ -15,6 +15,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.cloud.client.discovery.event.HeartbeatEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
@@ -93,6 +94,27 @@ class RoutingTest extends GatewayTestSupport {
 	}
 
 	@Test
+	void aCallThatCannotConnectToOneInstanceGoesToTheOtherWhateverItsMethod() {
+		for (int call = 0; call < 6; call++) {
+			this.client.get().uri("/api/twice/x").exchange().expectStatus().isOk().expectBody(String.class).isEqualTo("0");
+			this.client.post().uri("/api/twice/applications").contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("{\"call\": " + call + "}").exchange()
+				.expectStatus().isOk().expectBody(String.class).isEqualTo(Integer.toString(("{\"call\": " + call + "}").length()));
+		}
+		assertThat(this.breakers.circuitBreaker("twice").getMetrics().getNumberOfFailedCalls()).isZero();
+	}
+
+	@Test
+	void aListedServiceWithNoInstanceAnswers503WithinASecond() {
+		// as for a service whose instances have all stopped: its load balancer exists already (timed from then on)
+		this.client.get().uri("/api/vacant/first").exchange().expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+		long started = System.nanoTime();
+		expectProblem("/api/vacant/anything", HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+				"Service unavailable", "The service “vacant” is not available right now. Try again later.");
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1000));
+	}
+
+	@Test
 	void aSlowServiceDoesNotHoldTheOthersUp() {
 		this.client.get().uri("/api/other/ping").exchange().expectBody().returnResult();
 		CompletableFuture<EntityExchangeResult<byte[]>> slow = CompletableFuture
@@ -133,13 +155,20 @@ class RoutingTest extends GatewayTestSupport {
 	@Test
 	void aListedServiceThatRegistersLaterIsRoutedWithoutRestartAndAnUnlistedOneNever() {
 		String stranger = "late-" + UUID.randomUUID().toString().substring(0, 8);
-		this.client.get().uri("/api/latecomer/hello").exchange().expectStatus().isNotFound();
+		this.client.get().uri("/api/latecomer/hello").exchange().expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
 
 		this.lateRegistrations.register("latecomer", TestBackends.HELLO.port());
 		this.lateRegistrations.register(stranger, TestBackends.ROGUE.port());
 		this.events.publishEvent(new HeartbeatEvent(this, "latecomer"));
 
-		this.client.get().uri("/api/latecomer/hello").exchange().expectStatus().isOk();
+		// once the load balancer's list of its instances (cached for spring.cloud.loadbalancer.cache.ttl) is renewed
+		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+		HttpStatusCode status = HttpStatus.SERVICE_UNAVAILABLE;
+		while (status.value() != 200 && System.nanoTime() < deadline) {
+			sleep(250);
+			status = this.client.get().uri("/api/latecomer/hello").exchange().returnResult(String.class).getStatus();
+		}
+		assertThat(status.value()).isEqualTo(200);
 		this.client.get().uri("/api/" + stranger + "/hello").exchange().expectStatus().isNotFound();
 		assertThat(TestBackends.ROGUE.received()).isEmpty();
 	}

@@ -46,6 +46,30 @@ class SignOnDownTest {
 	}
 
 	@Test
+	void aBrowserSigningInGetsOurBilingualPageNotAConnectionErrorAtTheSignOn() {
+		String arabic = signInPage("ar");
+		org.assertj.core.api.Assertions.assertThat(arabic).contains("lang=\"ar\"").contains(">English<")
+			.containsPattern("[\\u0600-\\u06FF]{3,}");
+		org.assertj.core.api.Assertions.assertThat(signInPage("en")).contains("lang=\"en\"")
+			.contains("sign-on is unavailable").contains(">العربية<");
+		this.client.get().uri("/oauth2/authorization/keycloak").exchange()
+			.expectStatus().isEqualTo(503)
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody().jsonPath("$.detail").value(detail -> org.assertj.core.api.Assertions.assertThat((String) detail)
+				.contains("sign-on is unavailable"));
+	}
+
+	private String signInPage(String language) {
+		return this.client.get().uri("/oauth2/authorization/keycloak?lang=" + language)
+			.header("Accept", "text/html,application/xhtml+xml")
+			.header("Accept-Language", language)
+			.exchange()
+			.expectStatus().isEqualTo(503)
+			.expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+			.expectBody(String.class).returnResult().getResponseBody();
+	}
+
+	@Test
 	void aMalformedTokenIsStillUnauthorizedAndAnonymousRequestsStillPass() {
 		this.client.get().uri("/api/hello/x").headers(headers -> headers.setBearerAuth("not-a-jwt")).exchange()
 			.expectStatus().isUnauthorized();

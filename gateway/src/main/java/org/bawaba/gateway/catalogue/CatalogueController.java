@@ -34,8 +34,9 @@ import org.springframework.web.server.ResponseStatusException;
  * gateway's own, shown together by the Swagger UI at {@code /swagger-ui.html}, plus the AsyncAPI
  * document of the platform's events.
  * <p>
- * The list is read from the gateway's current routes on every request, so a service that
- * registers in Eureka appears as soon as it is routed, without a restart.
+ * The list is read from the gateway's current routes on every request: the platform's services always (a
+ * service with no instance at the moment answers 503 for its document), an agency's service as soon as it
+ * registers in Eureka, without a restart.
  */
 @RestController
 class CatalogueController {

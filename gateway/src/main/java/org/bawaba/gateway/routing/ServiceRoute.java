@@ -11,7 +11,8 @@ import org.springframework.cloud.gateway.route.RouteDefinition;
 /**
  * The route of one service: {@code <prefix>/**} to {@code lb://<service>} with the prefix stripped,
  * a signed-in browser's access token relayed as a bearer token (an API client's bearer token goes
- * as it came), and the service's own breaker and time limiter. Which request headers go along is
+ * as it came), and the service's own breaker and time limiter, inside which a call that could not connect to an
+ * instance goes to another ({@link ServiceRetryGatewayFilterFactory}). Which request headers go along is
  * decided for every route alike ({@code org.bawaba.gateway.hardening.ForwardedHeaders}).
  */
 final class ServiceRoute {
@@ -26,7 +27,7 @@ final class ServiceRoute {
 		route.setPredicates(List.of(new PredicateDefinition("Path=" + prefix + "/**")));
 		long segments = prefix.chars().filter(c -> c == '/').count();
 		route.setFilters(List.of(new FilterDefinition("StripPrefix=" + segments), new FilterDefinition("TokenRelay"),
-				new FilterDefinition("ServiceCircuitBreaker=" + serviceId)));
+				new FilterDefinition("ServiceCircuitBreaker=" + serviceId), new FilterDefinition("ServiceRetry")));
 		route.setMetadata(metadata);
 		return route;
 	}

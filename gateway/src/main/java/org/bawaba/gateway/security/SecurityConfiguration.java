@@ -65,12 +65,13 @@ class SecurityConfiguration {
 	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ProblemResponses problems,
 			ReactiveClientRegistrationRepository registrations, ServerOAuth2AuthorizedClientRepository authorizedClients,
 			PublicUrl publicUrl, StaffSessions staffSessions,
-			@Value("${bawaba.security.csrf-exempt-paths:}") List<String> csrfExemptPaths) {
+			@Value("${bawaba.security.csrf-exempt-paths:}") List<String> csrfExemptPaths,
+			@Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri}") String signOnKeys) {
 		ProblemSecurityHandlers handlers = new ProblemSecurityHandlers(problems);
 		JwtAuthenticationConverter jwtConverter = new JwtAuthenticationConverter();
 		jwtConverter.setJwtGrantedAuthoritiesConverter(new RealmRoles());
 		ServerSecurityContextRepository contexts = new BrowserSecurityContextRepository();
-		SignInRequests signIn = new SignInRequests(registrations, authorizedClients, staffSessions);
+		SignInRequests signIn = new SignInRequests(registrations, authorizedClients, staffSessions, signOnKeys);
 		List<PathPattern> csrfExempt = exempt(csrfExemptPaths);
 		return http
 			.securityContextRepository(contexts)

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import reactor.core.publisher.Mono;
 
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
@@ -38,22 +39,35 @@ public final class SignInRequests implements ServerOAuth2AuthorizationRequestRes
 
 	private final StaffSessions staff;
 
+	private final SignOnProbe signOn;
+
+	/** {@code signOnAddress}: where the gateway itself reaches Keycloak (the realm's keys), to ask it is up. */
 	public SignInRequests(ReactiveClientRegistrationRepository registrations,
-			ServerOAuth2AuthorizedClientRepository authorizedClients, StaffSessions staff) {
+			ServerOAuth2AuthorizedClientRepository authorizedClients, StaffSessions staff, String signOnAddress) {
 		this.delegate = new DefaultServerOAuth2AuthorizationRequestResolver(registrations);
 		this.authorizedClients = authorizedClients;
 		this.staff = staff;
+		this.signOn = new SignOnProbe(signOnAddress);
 	}
 
 	@Override
 	public Mono<OAuth2AuthorizationRequest> resolve(ServerWebExchange exchange) {
-		return remember(exchange).then(this.delegate.resolve(exchange)).map(request -> localized(request, exchange));
+		return remember(exchange).then(this.delegate.resolve(exchange)).flatMap(request -> toSignOn(request, exchange));
 	}
 
 	@Override
 	public Mono<OAuth2AuthorizationRequest> resolve(ServerWebExchange exchange, String clientRegistrationId) {
 		return remember(exchange).then(this.delegate.resolve(exchange, clientRegistrationId))
-			.map(request -> localized(request, exchange));
+			.flatMap(request -> toSignOn(request, exchange));
+	}
+
+	/**
+	 * The browser goes to Keycloak only while Keycloak takes connections; otherwise it gets the gateway's 503 page
+	 * (bilingual, from the problem handler) saying the sign-on is unavailable, and may try again.
+	 */
+	private Mono<OAuth2AuthorizationRequest> toSignOn(OAuth2AuthorizationRequest request, ServerWebExchange exchange) {
+		return this.signOn.up().flatMap(up -> up ? Mono.just(localized(request, exchange))
+				: Mono.error(new AuthenticationServiceException("the sign-on does not take connections")));
 	}
 
 	@Override

@@ -12,8 +12,9 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 
 /**
- * A service that stops leaves the registry first and drains for {@code bawaba.shutdown.drain} (the cluster sets
- * it, BAWABA_SHUTDOWN_DRAIN; on one machine nothing routes around a stopped service, so it is unset there).
+ * A service that stops leaves the registry first and drains for {@code bawaba.shutdown.drain} (BAWABA_SHUTDOWN_DRAIN:
+ * the cluster sets it, and {@code ./bawaba run --replicas N}; with one instance nothing routes around a stopped
+ * service, so the local run leaves it unset).
  */
 @AutoConfiguration(afterName = "org.springframework.cloud.netflix.eureka.EurekaClientAutoConfiguration")
 @ConditionalOnProperty("bawaba.shutdown.drain")
