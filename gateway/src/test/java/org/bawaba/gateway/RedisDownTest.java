@@ -71,6 +71,16 @@ class RedisDownTest {
 			.expectBody()
 			.jsonPath("$.type").isEqualTo("https://bawaba.org/problems/service-unavailable")
 			.jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("session"));
+		// a browser that starts signing in: our page, not a bare 500 when its new session cannot be saved
+		this.client.get().uri("/oauth2/authorization/keycloak").header("Accept", "text/html")
+			.header("Accept-Language", "ar").exchange()
+			.expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+			.expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+			.expectBody(String.class).value(page -> assertThat(page).contains("lang=\"ar\"").contains(">English<"));
+		this.client.get().uri("/oauth2/authorization/keycloak").exchange()
+			.expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+			.expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("session"));
 
 		redis = startRedis();
 		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
@@ -79,6 +89,7 @@ class RedisDownTest {
 			sleep(250);
 		}
 		this.client.get().uri("/api/hello/x").cookie("SESSION", session).exchange().expectStatus().isOk();
+		this.client.get().uri("/oauth2/authorization/keycloak").exchange().expectStatus().isFound();
 	}
 
 	private static long remaining(EntityExchangeResult<byte[]> result) {

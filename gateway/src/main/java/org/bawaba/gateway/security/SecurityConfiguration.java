@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -66,12 +67,13 @@ class SecurityConfiguration {
 			ReactiveClientRegistrationRepository registrations, ServerOAuth2AuthorizedClientRepository authorizedClients,
 			PublicUrl publicUrl, StaffSessions staffSessions,
 			@Value("${bawaba.security.csrf-exempt-paths:}") List<String> csrfExemptPaths,
-			@Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri}") String signOnKeys) {
+			@Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri}") String signOnKeys,
+			ReactiveRedisConnectionFactory sessions) {
 		ProblemSecurityHandlers handlers = new ProblemSecurityHandlers(problems);
 		JwtAuthenticationConverter jwtConverter = new JwtAuthenticationConverter();
 		jwtConverter.setJwtGrantedAuthoritiesConverter(new RealmRoles());
 		ServerSecurityContextRepository contexts = new BrowserSecurityContextRepository();
-		SignInRequests signIn = new SignInRequests(registrations, authorizedClients, staffSessions, signOnKeys);
+		SignInRequests signIn = new SignInRequests(registrations, authorizedClients, staffSessions, signOnKeys, sessions);
 		List<PathPattern> csrfExempt = exempt(csrfExemptPaths);
 		return http
 			.securityContextRepository(contexts)

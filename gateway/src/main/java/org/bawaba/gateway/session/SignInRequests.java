@@ -5,6 +5,8 @@ import java.util.Set;
 
 import reactor.core.publisher.Mono;
 
+import org.springframework.data.redis.connection.ReactiveRedisConnection;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
@@ -29,6 +31,9 @@ public final class SignInRequests implements ServerOAuth2AuthorizationRequestRes
 
 	static final String RETURN_ATTRIBUTE = SignInRequests.class.getName() + ".return";
 
+	/** Where a browser starts signing in: Spring Security's authorization request redirect. */
+	private static final String SIGN_IN_PATH = "/oauth2/authorization/";
+
 	private static final Set<String> LANGUAGES = Set.of("ar", "en");
 
 	private final DefaultServerOAuth2AuthorizationRequestResolver delegate;
@@ -41,33 +46,48 @@ public final class SignInRequests implements ServerOAuth2AuthorizationRequestRes
 
 	private final SignOnProbe signOn;
 
-	/** {@code signOnAddress}: where the gateway itself reaches Keycloak (the realm's keys), to ask it is up. */
+	private final ReactiveRedisConnectionFactory sessions;
+
+	/**
+	 * {@code signOnAddress}: where the gateway itself reaches Keycloak (the realm's keys), to ask it is up;
+	 * {@code sessions}: the Redis that keeps browser sessions, where a sign-in keeps its state until it returns.
+	 */
 	public SignInRequests(ReactiveClientRegistrationRepository registrations,
-			ServerOAuth2AuthorizedClientRepository authorizedClients, StaffSessions staff, String signOnAddress) {
+			ServerOAuth2AuthorizedClientRepository authorizedClients, StaffSessions staff, String signOnAddress,
+			ReactiveRedisConnectionFactory sessions) {
 		this.delegate = new DefaultServerOAuth2AuthorizationRequestResolver(registrations);
 		this.authorizedClients = authorizedClients;
 		this.staff = staff;
 		this.signOn = new SignOnProbe(signOnAddress);
+		this.sessions = sessions;
 	}
 
 	@Override
 	public Mono<OAuth2AuthorizationRequest> resolve(ServerWebExchange exchange) {
-		return remember(exchange).then(this.delegate.resolve(exchange)).flatMap(request -> toSignOn(request, exchange));
+		return ready(exchange).then(remember(exchange)).then(this.delegate.resolve(exchange))
+			.map(request -> localized(request, exchange));
 	}
 
 	@Override
 	public Mono<OAuth2AuthorizationRequest> resolve(ServerWebExchange exchange, String clientRegistrationId) {
-		return remember(exchange).then(this.delegate.resolve(exchange, clientRegistrationId))
-			.flatMap(request -> toSignOn(request, exchange));
+		return ready(exchange).then(remember(exchange)).then(this.delegate.resolve(exchange, clientRegistrationId))
+			.map(request -> localized(request, exchange));
 	}
 
 	/**
-	 * The browser goes to Keycloak only while Keycloak takes connections; otherwise it gets the gateway's 503 page
-	 * (bilingual, from the problem handler) saying the sign-on is unavailable, and may try again.
+	 * A browser is sent to sign in only when it can come back signed in: Keycloak takes connections, and Redis, where
+	 * the sign-in's state waits in the session, answers. Otherwise, before anything is put in a session (which would
+	 * be saved as the answer is sent, and fail it with a bare 500), the gateway's 503 page in the person's language
+	 * says which is unavailable (the problem handler: the sign-on, or sessions).
 	 */
-	private Mono<OAuth2AuthorizationRequest> toSignOn(OAuth2AuthorizationRequest request, ServerWebExchange exchange) {
-		return this.signOn.up().flatMap(up -> up ? Mono.just(localized(request, exchange))
-				: Mono.error(new AuthenticationServiceException("the sign-on does not take connections")));
+	private Mono<Void> ready(ServerWebExchange exchange) {
+		if (!exchange.getRequest().getPath().pathWithinApplication().value().startsWith(SIGN_IN_PATH)) {
+			return Mono.empty();
+		}
+		return this.signOn.up()
+			.flatMap(up -> up ? Mono.usingWhen(Mono.fromSupplier(this.sessions::getReactiveConnection),
+					connection -> connection.ping(), ReactiveRedisConnection::closeLater).then()
+					: Mono.error(new AuthenticationServiceException("the sign-on does not take connections")));
 	}
 
 	@Override
