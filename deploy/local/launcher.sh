@@ -857,14 +857,16 @@ cmd_stop() {
   say "Stopped $stopped component(s)."
 }
 
-# Restart one component of a running suite (e.g. to pick up a rebuilt service) and wait for it.
+# Restart one component of a running suite (e.g. to pick up a rebuilt service) and wait for it. It rebuilds first
+# when a source is newer than the jars; BAWABA_NO_BUILD=1 restarts on the jars there are (the fault suite brings a
+# crashed instance back as the build that crashed, whatever is being edited meanwhile).
 cmd_restart() {
   local name=${1:-} t0=$SECONDS pid
   [ -n "$name" ] || die "usage: ./bawaba restart <component>"
   use_jdk
   load_apps
   grep -qxF "$name" <<< "$(all_components)" || die "no component named $name: $(all_components | tr '\n' ' ')"
-  build_if_needed
+  [ -n "${BAWABA_NO_BUILD:-}" ] || build_if_needed
   cmd_stop "$name"
   start_component "$name"
   while ! is_ready "$name"; do

@@ -52,22 +52,30 @@ stop_leaves_nothing() {
 }
 
 # The journeys that cross instances, against the suite started again with two instances of every service and
-# of the gateway behind HAProxy (./bawaba run --replicas 2): an application with its payment, a newborn's
-# registration, tell us once, a vote, live notices (in the browser too), a signed-in browser session, and
-# what the registry and the ports say. BAWABA_TEST_REPLICAS=1 leaves this out. The first run's e2e reports are
-# kept beside this one's (failsafe-reports-single), so the closing line counts both.
+# of the gateway behind HAProxy and three Kafka brokers (./bawaba run --replicas 2 --kafka-brokers 3): an
+# application with its payment, a newborn's registration, tell us once, a vote, live notices (in the browser too),
+# a signed-in browser session, and what the registry, the ports and the brokers say; then the fault suite's short
+# mode against it (deploy/chaos). BAWABA_TEST_REPLICAS=1 leaves this out; BAWABA_TEST_KAFKA_BROKERS=1 keeps one
+# broker; BAWABA_TEST_CHAOS names the scenarios to run (default: all; "none": no fault suite). The first run's e2e
+# reports are kept beside this one's (failsafe-reports-single), so the closing line counts both.
 REPLICATED_JOURNEYS=ReplicasIT,SecureByDefaultIT,EservicesJourneyIT,NewbornJourneyIT,TellUsOnceIT,ParticipationJourneyIT,NotificationsJourneyIT,BrowserSessionIT,PortalCitizenIT
 
 replicated_journeys() {
-  local replicas=${BAWABA_TEST_REPLICAS:-2} rc=0 reports=$ROOT/deploy/e2e/target/failsafe-reports
-  [ "$replicas" -gt 1 ] || return 0
-  say "== 4/4 The journeys that cross instances, against the suite with --replicas $replicas"
+  local -x BAWABA_REPLICAS=${BAWABA_TEST_REPLICAS:-2} BAWABA_KAFKA_BROKERS=${BAWABA_TEST_KAFKA_BROKERS:-3}
+  local rc=0 reports=$ROOT/deploy/e2e/target/failsafe-reports scenarios=()
+  [ "$BAWABA_REPLICAS" -gt 1 ] || return 0
+  say "== 4/4 The journeys that cross instances and the fault suite, against the suite with --replicas $BAWABA_REPLICAS --kafka-brokers $BAWABA_KAFKA_BROKERS"
   rm -rf "$reports-single"
   [ -d "$reports" ] && mv "$reports" "$reports-single"
-  BAWABA_REPLICAS=$replicas cmd_run || return 1
+  cmd_run || return 1
   (cd "$ROOT" && ./mvnw -B -ntp -pl deploy/e2e -Pe2e verify -Dit.test="$REPLICATED_JOURNEYS" \
       -Dbawaba.gateway="http://localhost:$PUBLIC_PORT" \
       -Dbawaba.keycloak="http://localhost:$KEYCLOAK_PORT" -Dbawaba.runtime="$RT") || rc=1
+  read -r -a scenarios <<< "${BAWABA_TEST_CHAOS:-}"
+  if [ "${scenarios[*]}" != none ]; then
+    say "== The fault suite (deploy/chaos, short mode) ${scenarios[*]}"
+    CHAOS_MODE=${CHAOS_MODE:-short} "$ROOT/deploy/chaos/chaos.sh" "${scenarios[@]}" || rc=1
+  fi
   stop_leaves_nothing || rc=1
   return $rc
 }
