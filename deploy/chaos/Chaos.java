@@ -127,8 +127,9 @@ class Chaos {
 	/** A span of a scenario in which something was done to the suite, for reading failures against. */
 	record Window(long from, long to, String what) {
 
-		boolean contains(long time) {
-			return time >= from && time <= to;
+		/** Whether the call was under way during the window: one sent just before a kill may fail in it. */
+		boolean overlaps(Call call) {
+			return call.at() <= to && call.end() >= from;
 		}
 
 	}
@@ -234,7 +235,7 @@ class Chaos {
 		Verdict verdict = scenario.verify();
 		List<String> failures = verdict.failures();
 		List<Call> outside = scenario.load.failed().stream()
-			.filter(call -> kills.stream().noneMatch(kill -> kill.contains(call.at()))).toList();
+			.filter(call -> kills.stream().noneMatch(kill -> kill.overlaps(call))).toList();
 		if (!outside.isEmpty()) {
 			failures.add(outside.size() + " requests failed more than " + KILL_GRACE_MS / 1000
 					+ " s after a kill: " + describe(outside, scenario.windows));
@@ -1124,7 +1125,7 @@ class Chaos {
 			.collect(Collectors.groupingBy(call -> call.route() + " " + call.outcome(), TreeMap::new, Collectors.toList()));
 		return groups.entrySet().stream().map(group -> {
 			List<Call> calls = group.getValue();
-			String during = calls.stream().map(call -> windows.stream().filter(w -> w.contains(call.at())).map(Window::what)
+			String during = calls.stream().map(call -> windows.stream().filter(w -> w.overlaps(call)).map(Window::what)
 				.findFirst().orElse("no fault")).distinct().collect(Collectors.joining(", "));
 			String detail = calls.stream().map(Call::detail).filter(d -> !d.isEmpty()).findFirst().map(d -> " \"" + d + "\"")
 				.orElse("");
