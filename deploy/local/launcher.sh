@@ -353,13 +353,10 @@ run_kafka() {
       -e "s#@REPLICATION@#$rf#g" -e "s#@MIN_INSYNC@#$isr#g" \
       "$ROOT/deploy/local/kafka/server.properties.template" > "$dir/server.properties" )
   if [ ! -f "$data/meta.properties" ]; then
-    if [ "$KAFKA_BROKERS" = 1 ]; then
-      java -cp "$cp" kafka.tools.StorageTool format --standalone -t "$(kafka_cluster_id)" \
-        -c "$dir/server.properties" || die "formatting Kafka's storage failed"
-    else
-      java -cp "$cp" kafka.tools.StorageTool format -t "$(kafka_cluster_id)" \
-        -c "$dir/server.properties" || die "formatting Kafka's storage failed"
-    fi
+    # one broker is its own quorum (--standalone); three have theirs in controller.quorum.voters
+    local standalone=(); [ "$KAFKA_BROKERS" = 1 ] && standalone=(--standalone)
+    java -cp "$cp" kafka.tools.StorageTool format "${standalone[@]}" -t "$(kafka_cluster_id)" \
+      -c "$dir/server.properties" || die "formatting Kafka's storage failed"
   fi
   if [ "$node" = 1 ]; then
     local broker=$$
